@@ -64,7 +64,10 @@ bool it_server_start(struct it_server *srv, const char *const *args)
         dup2(fds[1], STDOUT_FILENO);
         close(fds[0]);
         close(fds[1]);
-        execv(argv[0], (char *const *)argv);
+        char *mut[64];
+        for (size_t i = 0; i <= n; i++)
+            mut[i] = argv[i] ? strdup(argv[i]) : NULL; /* execv wants non-const strings */
+        execv(mut[0], mut);
         perror("execv ifxlite");
         _exit(127);
     }
