@@ -1,0 +1,1008 @@
+/* SPDX-License-Identifier: MIT */
+/* srv_session.c - ifxlite's per-connection loop: login, then read client
+ * groups (bounded decoders on a growing input buffer; a group is handled when
+ * its SQ_EOT has arrived), call the SQL engine (srv_sql.h), encode one reply
+ * group ending in SQ_EOT. An error answers SQ_ERR + SQ_EOT and skips the rest
+ * of the group; a malformed or unknown message closes the connection. Fault
+ * plans (srv_fault.h) hook in at the reply points. */
+#include "srv_proto.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sq_alloc.h"
+#include "sq_opcodes.h"
+#include "sq_types.h"
+#include "sq_wr.h"
+#include "srv_log.h"
+
+/* Informix codes chosen for conditions the protocol side detects itself. */
+#define SRV_E_NOSTMT (-481)  /* invalid statement name or statement was not prepared */
+#define SRV_E_NOTOPEN (-400) /* fetch attempted on unopen cursor */
+#define SRV_E_TOOMANY                                                                              \
+    (-208)                      /* memory allocation failed during query processing:               \
+                                 * our choice for the per-session statement cap */
+#define SRV_E_BINDCOUNT (-254)  /* too many or too few host variables given */
+#define SRV_E_NOTCURSOR (-481)  /* a cursor opened on a statement that returns no rows */
+#define SRV_E_SCROLLTYPE (-201) /* unknown SFETCH scroll type: our choice */
+#define SRV_E_MIDFETCH (-244)   /* fault err-mid-fetch: could not do a physical-order read */
+#define SRV_E_NODB (-329)       /* database not found or no system permission */
+#define SRV_E_NOMEM (-208)
+#define SRV_E_REFUSED (-1809) /* server rejected the connection (session cap) */
+
+/* XACTSTAT event numbers: our choice ([U] in the doc). Levels: 1 in a
+ * transaction, 0 not. */
+#define SRV_XACT_BEGIN 1
+#define SRV_XACT_COMMIT 2
+#define SRV_XACT_ROLLBACK 3
+#define SRV_XACT_STMT 4
+
+struct slot {
+    struct srv_stmt *st;
+    uint16_t id;
+    char curname[SQ_MAX_NAME + 1];
+    bool is_scroll, is_hold, is_open, at_end;
+    int64_t rows_sent;     /* NFETCH rows sent since OPEN (the final DONE count) */
+    int64_t pos;           /* scroll position: 0 before the first row */
+    struct sq_buf pending; /* an encoded TUPLE that did not fit the last NFETCH */
+    bool has_pending;
+    struct srv_val *rowv; /* row views from the engine, ncols entries, reused */
+};
+
+struct conn {
+    const struct srv_ctx *ctx;
+    int fd;
+    int no;
+    struct srv_session *sess;
+    struct srv_caps caps;
+    struct sq_buf in, out, row;
+    size_t scan_pos;           /* message boundary up to which the group was scanned */
+    struct srv_caps scan_caps; /* caps in force at scan_pos */
+    struct slot **slots;
+    size_t nslots; /* capacity of slots */
+    size_t nopen;
+    struct slot *cur; /* statement chosen by SQ_ID / PREPARE in this group */
+    bool err;         /* an SQ_ERR was sent in this group: skip the rest */
+    bool done_sent;   /* a DONE was sent for the current statement */
+    bool db_replied;  /* a DBOPEN succeeded in an earlier group */
+    bool cut;         /* fault: send out[0..cut_at) and close */
+    size_t cut_at;
+    bool fault_garbage_done, fault_drop_done, fault_trunc_done, fault_midfetch_done;
+    char client_locale[64], db_locale[64], dbdate[32];
+};
+
+/* ---------------------------------------------------------------- I/O --- */
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+static bool send_all(int fd, const uint8_t *p, size_t n)
+{
+    while (n) {
+        ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+/* Read more bytes into b. timeout_ms < 0 waits forever. 1 read, 0 EOF or
+ * error, -1 timeout. */
+static int read_more(int fd, struct sq_buf *b, int timeout_ms)
+{
+    for (;;) {
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        int r = poll(&pfd, 1, timeout_ms);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return 0;
+        if (r == 0)
+            return -1;
+        if (!sq_buf_reserve(b, 65536))
+            return 0;
+        ssize_t got = recv(fd, b->data + b->len, b->cap - b->len, 0);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return 0;
+        b->len += (size_t)got;
+        return 1;
+    }
+}
+
+/* Read exactly n bytes (login phase). */
+static bool read_exact(int fd, struct sq_buf *b, size_t n, int timeout_ms)
+{
+    while (b->len < n) {
+        if (read_more(fd, b, timeout_ms) != 1)
+            return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ slots --- */
+
+static void slot_free(struct slot *s)
+{
+    if (!s)
+        return;
+    if (s->st) {
+        if (s->is_open)
+            srv_stmt_close(s->st);
+        srv_stmt_free(s->st);
+    }
+    sq_buf_fini(&s->pending);
+    sq_free(s->rowv);
+    sq_free(s);
+}
+
+static void release_slot(struct conn *c, struct slot *s)
+{
+    if (c->cur == s)
+        c->cur = NULL;
+    c->slots[s->id] = NULL;
+    c->nopen--;
+    slot_free(s);
+}
+
+static void release_all(struct conn *c)
+{
+    for (size_t i = 0; i < c->nslots; i++) {
+        if (c->slots[i])
+            release_slot(c, c->slots[i]);
+    }
+    c->cur = NULL;
+}
+
+/* Smallest free id from 0, the table grown on demand up to SRV_MAX_STMTS. */
+static struct slot *new_slot(struct conn *c, struct srv_stmt *st)
+{
+    size_t id = 0;
+    while (id < c->nslots && c->slots[id])
+        id++;
+    if (id == c->nslots) {
+        size_t cap = c->nslots ? c->nslots * 2 : 16;
+        if (cap > SRV_MAX_STMTS)
+            cap = SRV_MAX_STMTS;
+        if (id >= cap)
+            return NULL;
+        struct slot **ns = sq_realloc(c->slots, cap * sizeof *ns);
+        if (!ns)
+            return NULL;
+        for (size_t i = c->nslots; i < cap; i++)
+            ns[i] = NULL;
+        c->slots = ns;
+        c->nslots = cap;
+    }
+    struct slot *s = sq_calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    sq_buf_init(&s->pending);
+    s->st = st;
+    s->id = (uint16_t)id;
+    c->slots[id] = s;
+    c->nopen++;
+    return s;
+}
+
+/* ---------------------------------------------------------- replies --- */
+
+static void reply_err(struct conn *c, const struct srv_err *e)
+{
+    srv_log(SRV_LOG_DEBUG, c->no, "error %d (isam %d) %s", e->sqlcode, e->isam, e->text);
+    srv_enc_err(&c->out, &c->caps, e->sqlcode, e->isam, e->offset, e->text);
+    c->err = true;
+}
+
+static void reply_code(struct conn *c, int sqlcode, const char *text)
+{
+    struct srv_err e;
+    memset(&e, 0, sizeof e);
+    e.sqlcode = sqlcode;
+    size_t n = text ? strnlen(text, sizeof e.text - 1) : 0;
+    if (n)
+        memcpy(e.text, text, n);
+    e.text[n] = '\0';
+    reply_err(c, &e);
+}
+
+static bool db_is_logged(struct conn *c)
+{
+    return srv_session_has_db(c->sess) && srv_session_dbkind(c->sess) != SRV_DB_UNLOGGED;
+}
+
+static void xactstat_if_changed(struct conn *c, bool before)
+{
+    bool after = srv_session_in_txn(c->sess);
+    if (db_is_logged(c) && before != after)
+        srv_enc_xactstat(&c->out, SRV_XACT_STMT, after ? 1 : 0, before ? 1 : 0);
+}
+
+/* ------------------------------------------------------------ fetch --- */
+
+/* Encode the current row as a complete TUPLE message into s->pending. */
+static int encode_tuple(struct conn *c, struct slot *s, const struct srv_val *row)
+{
+    size_t ncols = srv_stmt_ncols(s->st);
+    sq_buf_reset(&c->row);
+    for (size_t i = 0; i < ncols; i++) {
+        int rc = srv_val_encode(&c->row, srv_stmt_col(s->st, i), &row[i]);
+        if (rc)
+            return rc;
+    }
+    if (!sq_buf_ok(&c->row) || c->row.len > SQ_MAX_ROW_SIZE)
+        return SRV_E_NOMEM;
+    sq_buf_reset(&s->pending);
+    srv_enc_tuple(&s->pending, c->row.data, c->row.len);
+    if (!sq_buf_ok(&s->pending))
+        return SRV_E_NOMEM;
+    s->has_pending = true;
+    return 0;
+}
+
+/* Next row into s->pending: 1 row, 0 end, -1 error sent. Scroll cursors walk
+ * by position (srv_stmt_fetch_at), others with srv_stmt_next. */
+static int next_tuple(struct conn *c, struct slot *s, int64_t at, bool by_pos)
+{
+    size_t ncols = srv_stmt_ncols(s->st);
+    struct srv_err e;
+    memset(&e, 0, sizeof e);
+    if (!s->rowv) {
+        s->rowv = sq_calloc(ncols ? ncols : 1, sizeof *s->rowv);
+        if (!s->rowv) {
+            reply_code(c, SRV_E_NOMEM, "");
+            return -1;
+        }
+    }
+    struct srv_val *row = s->rowv;
+    int r = by_pos ? srv_stmt_fetch_at(s->st, at, row, &e) : srv_stmt_next(s->st, row, &e);
+    if (r < 0) {
+        reply_err(c, &e);
+    } else if (r > 0) {
+        int rc = encode_tuple(c, s, row);
+        if (rc) {
+            reply_code(c, rc, "");
+            r = -1;
+        }
+    }
+    return r < 0 ? -1 : r;
+}
+
+/* Append s->pending to the reply, arming the drop-mid-tuple fault. */
+static void send_pending(struct conn *c, struct slot *s)
+{
+    size_t at = c->out.len;
+    sq_buf_append(&c->out, s->pending.data, s->pending.len);
+    s->has_pending = false;
+    if (!c->fault_drop_done && srv_fault_get(&c->ctx->faults, SRV_FAULT_DROP_MID_TUPLE, c->no)) {
+        c->fault_drop_done = true;
+        c->cut = true;
+        c->cut_at = at + s->pending.len / 2;
+    }
+}
+
+/* After a tuple went out: the err-mid-fetch fault. True if it fired. */
+static bool midfetch_fault(struct conn *c)
+{
+    if (c->fault_midfetch_done || !srv_fault_get(&c->ctx->faults, SRV_FAULT_ERR_MID_FETCH, c->no))
+        return false;
+    c->fault_midfetch_done = true;
+    reply_code(c, SRV_E_MIDFETCH, "");
+    return true;
+}
+
+/* SQ_NFETCH: TUPLEs while the next one fits in bufsize (at least one; the
+ * budget counts whole TUPLE messages), then DONE(rows sent in all) + COST at
+ * the end, or nothing more (the group's EOT) when rows remain. */
+static void do_nfetch(struct conn *c, struct slot *s, uint32_t bufsize)
+{
+    size_t budget = bufsize < SRV_MAX_REPLY_ROWS ? bufsize : SRV_MAX_REPLY_ROWS;
+    size_t used = 0;
+    int sent = 0;
+    while (!s->at_end) {
+        if (!s->has_pending) {
+            int r = next_tuple(c, s, s->pos + 1, s->is_scroll);
+            if (r < 0)
+                return;
+            if (r == 0) {
+                s->at_end = true;
+                if (s->is_scroll)
+                    s->pos++;
+                break;
+            }
+            if (s->is_scroll)
+                s->pos++;
+        }
+        if (sent > 0 && used + s->pending.len > budget)
+            return; /* keep the row for the next fetch */
+        used += s->pending.len;
+        send_pending(c, s);
+        sent++;
+        s->rows_sent++;
+        if (midfetch_fault(c))
+            return;
+    }
+    srv_enc_done(&c->out, &c->caps, 0, s->rows_sent, 0, 0);
+    srv_enc_cost(&c->out, (int32_t)(s->rows_sent > INT32_MAX ? INT32_MAX : s->rows_sent), 0);
+}
+
+/* SQ_SFETCH (PROTOCOL.md): one row as TUPID + TUPLE, or DONE + COST past
+ * either end. NEXT fills the buffer from the current position (target ignored:
+ * our reading), each row preceded by its TUPID. */
+static void do_sfetch(struct conn *c, struct slot *s, const struct srv_msg *m)
+{
+    int64_t want;
+    struct srv_err e;
+    memset(&e, 0, sizeof e);
+    s->has_pending = false;
+    switch (m->u.sfetch.type) {
+    case SQ_SFETCH_NEXT: {
+        size_t budget =
+            m->u.sfetch.bufsize < SRV_MAX_REPLY_ROWS ? m->u.sfetch.bufsize : SRV_MAX_REPLY_ROWS;
+        size_t used = 0;
+        int sent = 0;
+        for (;;) {
+            int r = next_tuple(c, s, s->pos + 1, true);
+            if (r < 0)
+                return;
+            if (r == 0) {
+                s->pos++;
+                break;
+            }
+            if (sent > 0 && used + s->pending.len + 6 > budget) {
+                s->has_pending = false; /* refetched by position next time */
+                return;
+            }
+            s->pos++;
+            srv_enc_tupid(&c->out, (int32_t)s->pos);
+            used += s->pending.len + 6;
+            send_pending(c, s);
+            sent++;
+            if (midfetch_fault(c))
+                return;
+        }
+        srv_enc_done(&c->out, &c->caps, 0, 0, 0, 0);
+        srv_enc_cost(&c->out, 0, 0);
+        return;
+    }
+    case SQ_SFETCH_PRIOR:
+        want = s->pos - 1;
+        break;
+    case SQ_SFETCH_FIRST:
+        want = 1;
+        break;
+    case SQ_SFETCH_LAST:
+        want = srv_stmt_row_count(s->st, &e);
+        if (want < 0) {
+            reply_err(c, &e);
+            return;
+        }
+        break;
+    case SQ_SFETCH_CURRENT:
+        want = s->pos;
+        break;
+    case SQ_SFETCH_ABSOLUTE:
+        want = m->u.sfetch.target;
+        break;
+    case SQ_SFETCH_RELATIVE:
+        want = s->pos + m->u.sfetch.target;
+        break;
+    default:
+        reply_code(c, SRV_E_SCROLLTYPE, "");
+        return;
+    }
+    int r = want >= 1 ? next_tuple(c, s, want, true) : 0;
+    if (r < 0)
+        return;
+    if (r == 0) {
+        if (want < 1) {
+            s->pos = 0;
+        } else {
+            int64_t n = srv_stmt_row_count(s->st, &e);
+            s->pos = n >= 0 ? n + 1 : want;
+        }
+        s->has_pending = false;
+        srv_enc_done(&c->out, &c->caps, 0, 0, 0, 0);
+        srv_enc_cost(&c->out, 0, 0);
+        return;
+    }
+    s->pos = want;
+    srv_enc_tupid(&c->out, (int32_t)(want > INT32_MAX ? INT32_MAX : want));
+    send_pending(c, s);
+    (void)midfetch_fault(c); /* the ERR follows the row in the same group */
+}
+
+/* --------------------------------------------------------- messages --- */
+
+static void do_describe(struct conn *c, struct slot *s)
+{
+    struct srv_stmt *st = s->st;
+    bool rows = srv_stmt_returns_rows(st);
+    size_t n = rows ? srv_stmt_ncols(st) : srv_stmt_nparams(st);
+    const struct srv_col **cols = NULL;
+    if (!rows && n && !srv_stmt_param(st, 0))
+        n = 0; /* parameters not described (not an INSERT): zero columns */
+    if (n) {
+        cols = sq_calloc(n, sizeof *cols);
+        if (!cols) {
+            reply_code(c, SRV_E_NOMEM, "");
+            return;
+        }
+        for (size_t i = 0; i < n; i++) {
+            cols[i] = rows ? srv_stmt_col(st, i) : srv_stmt_param(st, i);
+            if (!cols[i]) {
+                n = 0;
+                break;
+            }
+        }
+    }
+    size_t at = c->out.len;
+    srv_enc_describe(&c->out, &c->caps, (uint16_t)srv_stmt_type(st), s->id, 0, cols, n);
+    sq_free(cols);
+    if (!c->fault_trunc_done &&
+        srv_fault_get(&c->ctx->faults, SRV_FAULT_TRUNCATE_DESCRIBE, c->no)) {
+        c->fault_trunc_done = true;
+        c->cut = true;
+        c->cut_at = at + (c->out.len - at) / 2;
+    }
+}
+
+static void do_prepare(struct conn *c, const struct srv_msg *m)
+{
+    size_t len = m->u.prepare.len;
+    const char *sql = (const char *)m->u.prepare.sql;
+    while (len && sql[len - 1] == '\0')
+        len--; /* NMAP/JDBC count a trailing NUL (W18) */
+    c->cur = NULL;
+    c->done_sent = false;
+    if (c->nopen >= SRV_MAX_STMTS) {
+        reply_code(c, SRV_E_TOOMANY, "");
+        return;
+    }
+    struct srv_err e;
+    memset(&e, 0, sizeof e);
+    struct srv_stmt *st = srv_stmt_prepare(c->sess, sql, len, &e);
+    if (!st) {
+        reply_err(c, &e);
+        return;
+    }
+    struct slot *s = new_slot(c, st);
+    if (!s) {
+        srv_stmt_free(st);
+        reply_code(c, SRV_E_TOOMANY, "");
+        return;
+    }
+    c->cur = s;
+}
+
+static void do_bind(struct conn *c, struct slot *s, const struct srv_msg *m)
+{
+    if (m->u.bind.count != srv_stmt_nparams(s->st)) {
+        reply_code(c, SRV_E_BINDCOUNT, "");
+        return;
+    }
+    struct sq_rd rd;
+    sq_rd_init(&rd, m->u.bind.blocks, m->u.bind.len);
+    for (size_t i = 0; i < m->u.bind.count; i++) {
+        struct srv_bparam p;
+        struct srv_val v;
+        char scratch[SRV_BIND_SCRATCH];
+        struct srv_err e;
+        memset(&e, 0, sizeof e);
+        if (srv_decode_bparam(&rd, &p) != SQ_RC_OK) {
+            reply_code(c, SRV_E_BINDCOUNT, ""); /* cannot happen: checked by the scan */
+            return;
+        }
+        int rc = srv_bparam_to_val(&p, &v, scratch);
+        if (rc) {
+            reply_code(c, rc, "");
+            return;
+        }
+        if (srv_stmt_bind(s->st, i, &v, &e) != 0) {
+            reply_err(c, &e);
+            return;
+        }
+    }
+}
+
+static void do_execute(struct conn *c, struct slot *s)
+{
+    struct srv_err e;
+    memset(&e, 0, sizeof e);
+    bool before = srv_session_in_txn(c->sess);
+    c->done_sent = true;
+    if (srv_stmt_returns_rows(s->st)) {
+        /* EXECUTE of a SELECT: run it, count and discard the rows */
+        size_t ncols = srv_stmt_ncols(s->st);
+        struct srv_val *row = sq_calloc(ncols ? ncols : 1, sizeof *row);
+        int64_t n = 0;
+        int r;
+        if (!row) {
+            reply_code(c, SRV_E_NOMEM, "");
+            return;
+        }
+        if (s->is_open)
+            srv_stmt_close(s->st);
+        s->is_open = false;
+        if (srv_stmt_open(s->st, &e) != 0) {
+            sq_free(row);
+            reply_err(c, &e);
+            return;
+        }
+        while ((r = srv_stmt_next(s->st, row, &e)) > 0)
+            n++;
+        srv_stmt_close(s->st);
+        sq_free(row);
+        if (r < 0) {
+            reply_err(c, &e);
+            return;
+        }
+        srv_enc_done(&c->out, &c->caps, 0, n, 0, 0);
+        srv_enc_cost(&c->out, (int32_t)(n > INT32_MAX ? INT32_MAX : n), 0);
+        xactstat_if_changed(c, before);
+        return;
+    }
+    struct srv_exec_result res;
+    memset(&res, 0, sizeof res);
+    if (srv_stmt_execute(s->st, &res, &e) != 0) {
+        reply_err(c, &e);
+        xactstat_if_changed(c, before);
+        return;
+    }
+    if (res.is_insert &&
+        (c->ctx->profile.insertdone_always || res.serial8 != 0 || res.bigserial != 0))
+        srv_enc_insertdone(&c->out, &c->caps, res.serial8, res.bigserial);
+    srv_enc_done(&c->out, &c->caps, 0, res.rows, res.rowid, res.serial);
+    srv_enc_cost(&c->out, (int32_t)(res.rows > INT32_MAX ? INT32_MAX : res.rows), 0);
+    xactstat_if_changed(c, before);
+}
+
+static void do_open(struct conn *c, struct slot *s)
+{
+    struct srv_err e;
+    memset(&e, 0, sizeof e);
+    if (!srv_stmt_returns_rows(s->st)) {
+        reply_code(c, SRV_E_NOTCURSOR, "");
+        return;
+    }
+    if (s->is_open)
+        srv_stmt_close(s->st);
+    s->is_open = false;
+    s->at_end = false;
+    s->has_pending = false;
+    s->rows_sent = 0;
+    s->pos = 0;
+    bool before = srv_session_in_txn(c->sess);
+    if (srv_stmt_open(s->st, &e) != 0) {
+        reply_err(c, &e);
+        return;
+    }
+    s->is_open = true;
+    xactstat_if_changed(c, before);
+}
+
+static void do_txn(struct conn *c, uint16_t op)
+{
+    struct srv_err e;
+    memset(&e, 0, sizeof e);
+    bool before = srv_session_in_txn(c->sess);
+    int rc;
+    uint16_t ev;
+    if (op == SQ_BEGIN) {
+        rc = srv_session_begin(c->sess, &e);
+        ev = SRV_XACT_BEGIN;
+    } else if (op == SQ_CMMTWORK) {
+        rc = srv_session_commit(c->sess, &e);
+        ev = SRV_XACT_COMMIT;
+    } else {
+        rc = srv_session_rollback(c->sess, &e);
+        ev = SRV_XACT_ROLLBACK;
+    }
+    if (rc != 0) {
+        reply_err(c, &e);
+        return;
+    }
+    if (db_is_logged(c))
+        srv_enc_xactstat(&c->out, ev, srv_session_in_txn(c->sess) ? 1 : 0, before ? 1 : 0);
+    srv_enc_done(&c->out, &c->caps, 0, 0, 0, 0);
+}
+
+static void do_info(struct conn *c, const struct srv_msg *m)
+{
+    struct sq_rd rd;
+    sq_rd_init(&rd, m->u.info.entries, m->u.info.len);
+    for (;;) {
+        const uint8_t *n, *v;
+        size_t nl, vl;
+        bool done;
+        if (srv_decode_info_entry(&rd, &n, &nl, &v, &vl, &done) != SQ_RC_OK || done)
+            return;
+        srv_log(SRV_LOG_DEBUG, c->no, "info %.*s=%.*s", (int)nl, (const char *)n,
+                (int)(vl > 200 ? 200 : vl), (const char *)v);
+    }
+}
+
+/* Run one decoded message. The statement-targeting ones need c->cur. */
+static void dispatch(struct conn *c, const struct srv_msg *m)
+{
+    struct srv_err e;
+    memset(&e, 0, sizeof e);
+    switch (m->op) {
+    case SQ_PROTOCOLS: {
+        uint8_t granted[SRV_MASK_MAX];
+        srv_caps_grant(&c->ctx->profile, m->u.protocols.mask, m->u.protocols.len, granted,
+                       &c->caps);
+        srv_enc_protocols(&c->out, granted, m->u.protocols.len);
+        return;
+    }
+    case SQ_INFO:
+        do_info(c, m);
+        return;
+    case SQ_DBOPEN: {
+        char name[SQ_MAX_NAME + 1];
+        memcpy(name, m->u.dbopen.name, m->u.dbopen.len);
+        name[m->u.dbopen.len] = '\0';
+        release_all(c);
+        if (memchr(m->u.dbopen.name, 0, m->u.dbopen.len) || m->u.dbopen.len == 0) {
+            reply_code(c, SRV_E_NODB, name);
+            return;
+        }
+        if (srv_session_dbopen(c->sess, name, &e) != 0) {
+            reply_err(c, &e);
+            return;
+        }
+        srv_log(SRV_LOG_INFO, c->no, "database %s opened", name);
+        srv_enc_done(&c->out, &c->caps, 0, 0, 0, 0);
+        return;
+    }
+    case SQ_DBCLOSE:
+        release_all(c);
+        if (srv_session_dbclose(c->sess, &e) != 0) {
+            reply_err(c, &e);
+            return;
+        }
+        srv_enc_done(&c->out, &c->caps, 0, 0, 0, 0);
+        return;
+    case SQ_DBLIST:
+        /* TODO(2): list the data directory's databases (needs an engine call) */
+        srv_enc_dblist_end(&c->out);
+        return;
+    case SQ_BEGIN:
+    case SQ_CMMTWORK:
+    case SQ_RBWORK:
+        do_txn(c, m->op);
+        return;
+    case SQ_PREPARE:
+    case SQ_COMMAND:
+        do_prepare(c, m);
+        return;
+    case SQ_ID:
+        c->cur = m->u.id < c->nslots ? c->slots[m->u.id] : NULL;
+        c->done_sent = false;
+        if (!c->cur)
+            reply_code(c, SRV_E_NOSTMT, "");
+        return;
+    case SQ_WANTDONE:
+        if (!c->done_sent) {
+            srv_enc_done(&c->out, &c->caps, 0, 0, 0, 0);
+            srv_enc_cost(&c->out, 0, 0);
+            c->done_sent = true;
+        }
+        return;
+    case SQ_RET_TYPE:
+        return; /* accepted and ignored (PROTOCOL.md) */
+    default:
+        break;
+    }
+    struct slot *s = c->cur;
+    if (!s) {
+        reply_code(c, SRV_E_NOSTMT, "");
+        return;
+    }
+    switch (m->op) {
+    case SQ_NDESCRIBE:
+        do_describe(c, s);
+        return;
+    case SQ_CURNAME:
+        memcpy(s->curname, m->u.curname.name, m->u.curname.len);
+        s->curname[m->u.curname.len] = '\0';
+        return;
+    case SQ_SCROLL:
+        s->is_scroll = true;
+        return;
+    case SQ_HOLD:
+        s->is_hold = true;
+        return;
+    case SQ_BIND:
+        do_bind(c, s, m);
+        return;
+    case SQ_OPEN:
+        do_open(c, s);
+        return;
+    case SQ_EXECUTE:
+        do_execute(c, s);
+        return;
+    case SQ_NFETCH:
+        if (!s->is_open) {
+            reply_code(c, SRV_E_NOTOPEN, "");
+            return;
+        }
+        do_nfetch(c, s, m->u.bufsize);
+        return;
+    case SQ_SFETCH:
+        if (!s->is_open) {
+            reply_code(c, SRV_E_NOTOPEN, "");
+            return;
+        }
+        do_sfetch(c, s, m);
+        return;
+    case SQ_CLOSE:
+        if (s->is_open)
+            srv_stmt_close(s->st);
+        s->is_open = false;
+        s->has_pending = false;
+        return;
+    case SQ_RELEASE:
+        release_slot(c, s);
+        return;
+    default:
+        srv_log(SRV_LOG_WARN, c->no, "unhandled opcode %u", m->op);
+        return;
+    }
+}
+
+/* ----------------------------------------------------------- groups --- */
+
+/* Send the reply group in c->out, applying stall/garbage/cut faults. False
+ * when the connection must close. */
+static bool flush_reply(struct conn *c)
+{
+    const struct srv_fault *f = srv_fault_get(&c->ctx->faults, SRV_FAULT_STALL, c->no);
+    if (f && f->ms > 0)
+        sleep_ms(f->ms);
+    if (!sq_buf_ok(&c->out)) {
+        srv_log(SRV_LOG_ERROR, c->no, "out of memory building a reply");
+        return false;
+    }
+    if (c->cut) {
+        (void)send_all(c->fd, c->out.data, c->cut_at); /* closing anyway */
+        srv_log(SRV_LOG_INFO, c->no, "fault: reply cut at byte %zu, closing", c->cut_at);
+        return false;
+    }
+    bool ok = send_all(c->fd, c->out.data, c->out.len);
+    sq_buf_reset(&c->out);
+    if (c->out.cap > (1u << 20))
+        sq_buf_fini(&c->out);
+    return ok;
+}
+
+/* Find the end of the next complete group (after SQ_EOT, or after a bare
+ * SQ_EXIT) from c->scan_pos. OK, NEED_MORE or PROTOCOL. */
+static enum sq_rc scan_group(struct conn *c, size_t *end)
+{
+    struct sq_rd rd;
+    sq_rd_init(&rd, c->in.data, c->in.len);
+    rd.pos = c->scan_pos;
+    for (;;) {
+        struct srv_msg m;
+        size_t at = rd.pos;
+        enum sq_rc rc = srv_decode_msg(&rd, &c->scan_caps, &m);
+        if (rc == SQ_RC_NEED_MORE) {
+            c->scan_pos = at;
+            return rc;
+        }
+        if (rc != SQ_RC_OK) {
+            uint16_t op = 0;
+            if (c->in.len - at >= 2)
+                op = sq_load_u16(c->in.data + at);
+            srv_log(SRV_LOG_WARN, c->no, "malformed or unknown message (opcode %u) at byte %zu", op,
+                    at);
+            return rc;
+        }
+        if (m.op == SQ_PROTOCOLS) {
+            uint8_t granted[SRV_MASK_MAX];
+            srv_caps_grant(&c->ctx->profile, m.u.protocols.mask, m.u.protocols.len, granted,
+                           &c->scan_caps);
+        }
+        if (m.op == SQ_EOT || m.op == SQ_EXIT) {
+            *end = rd.pos;
+            return SQ_RC_OK;
+        }
+    }
+}
+
+/* Run a complete group in[0..end). False when the connection must close. */
+static bool handle_group(struct conn *c, size_t end)
+{
+    struct sq_rd rd;
+    sq_rd_init(&rd, c->in.data, end);
+    c->err = false;
+    c->done_sent = false;
+    c->cur = NULL;
+    sq_buf_reset(&c->out);
+    bool db_before = c->db_replied;
+    bool opened = false;
+    for (;;) {
+        struct srv_msg m;
+        if (srv_decode_msg(&rd, &c->caps, &m) != SQ_RC_OK)
+            return false; /* cannot happen: scanned with the same caps */
+        srv_log(SRV_LOG_DEBUG, c->no, "<- %s", srv_op_name(m.op));
+        if (m.op == SQ_EOT)
+            break;
+        if (m.op == SQ_EXIT) {
+            /* doc §17.1: bare SQ_EXIT answered by a bare SQ_EXIT, then close */
+            srv_enc_exit(&c->out);
+            (void)flush_reply(c);
+            srv_log(SRV_LOG_INFO, c->no, "client exit");
+            return false;
+        }
+        if (c->err)
+            continue; /* the rest of a failing group is not executed */
+        dispatch(c, &m);
+        if (m.op == SQ_DBOPEN && !c->err)
+            opened = true;
+    }
+    srv_enc_eot(&c->out);
+    if (db_before && !c->fault_garbage_done &&
+        srv_fault_get(&c->ctx->faults, SRV_FAULT_GARBAGE_OPCODE, c->no)) {
+        c->fault_garbage_done = true;
+        sq_buf_reset(&c->out);
+        sq_wr_u16(&c->out, 0x0471); /* V21: unknown opcode 1137 */
+        srv_enc_eot(&c->out);
+        srv_log(SRV_LOG_INFO, c->no, "fault: garbage opcode sent");
+    }
+    if (opened)
+        c->db_replied = true;
+    return flush_reply(c);
+}
+
+/* ------------------------------------------------------------ login --- */
+
+/* Read and answer the login. True when the session may continue. */
+static bool do_login(struct conn *c, struct srv_conreq *rq)
+{
+    size_t body_len;
+    int tmo = c->ctx->stall_timeout_ms;
+    if (!read_exact(c->fd, &c->in, SQ_SL_HEADER_SIZE, tmo))
+        return false;
+    if (srv_login_header(c->in.data, c->in.len, &body_len) != SQ_RC_OK) {
+        srv_log(SRV_LOG_WARN, c->no, "not an SQLI connection request");
+        return false;
+    }
+    if (!read_exact(c->fd, &c->in, SQ_SL_HEADER_SIZE + body_len, tmo))
+        return false;
+    if (srv_login_parse(c->in.data + SQ_SL_HEADER_SIZE, body_len, rq) != SQ_RC_OK) {
+        srv_log(SRV_LOG_WARN, c->no, "malformed connection request");
+        return false;
+    }
+    int svc = srv_login_check(c->ctx, rq);
+    if (svc == 0 && srv_fault_get(&c->ctx->faults, SRV_FAULT_REJECT_LOGIN, c->no))
+        svc = -951;
+    srv_login_env(rq, "CLIENT_LOCALE", c->client_locale, sizeof c->client_locale);
+    srv_login_env(rq, "DB_LOCALE", c->db_locale, sizeof c->db_locale);
+    srv_login_env(rq, "DBDATE", c->dbdate, sizeof c->dbdate);
+    sq_buf_reset(&c->out);
+    srv_login_reply(&c->out, rq, c->ctx->server_name, c->ctx->profile.server_version, (int16_t)svc);
+    bool sent = sq_buf_ok(&c->out) && send_all(c->fd, c->out.data, c->out.len);
+    sq_buf_reset(&c->out);
+    explicit_bzero(rq->password, sizeof rq->password);
+    if (svc != 0) {
+        srv_log(SRV_LOG_INFO, c->no, "login of '%s' refused (%d)", rq->user, svc);
+        return false;
+    }
+    srv_log(SRV_LOG_INFO, c->no, "login of '%s' (client locale '%s', db locale '%s')", rq->user,
+            c->client_locale, c->db_locale);
+    if (!sent)
+        return false;
+    if (srv_fault_get(&c->ctx->faults, SRV_FAULT_CLOSE_AFTER_LOGIN, c->no)) {
+        srv_log(SRV_LOG_INFO, c->no, "fault: closing after login");
+        return false;
+    }
+    sq_buf_consume(&c->in, SQ_SL_HEADER_SIZE + body_len);
+    return true;
+}
+
+void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
+{
+    struct conn *c = sq_calloc(1, sizeof *c);
+    struct srv_conreq *rq = sq_calloc(1, sizeof *rq);
+    if (!c || !rq) {
+        srv_log(SRV_LOG_ERROR, session_no, "out of memory");
+        goto out;
+    }
+    c->ctx = ctx;
+    c->fd = fd;
+    c->no = session_no;
+    sq_buf_init(&c->in);
+    sq_buf_init(&c->out);
+    sq_buf_init(&c->row);
+    c->caps.nfetch16 = ctx->profile.nfetch16;
+    if (!do_login(c, rq))
+        goto out;
+    c->sess = srv_session_new(ctx->eng, session_no, rq->user);
+    if (!c->sess) {
+        srv_log(SRV_LOG_ERROR, session_no, "cannot create an engine session");
+        goto out;
+    }
+    c->scan_caps = c->caps;
+    for (;;) {
+        size_t end;
+        enum sq_rc rc = scan_group(c, &end);
+        if (rc == SQ_RC_OK) {
+            if (!handle_group(c, end))
+                break;
+            sq_buf_consume(&c->in, end);
+            c->scan_pos = 0;
+            c->scan_caps = c->caps;
+            if (!c->in.len)
+                sq_buf_shrink(&c->in, 1u << 20);
+            continue;
+        }
+        if (rc != SQ_RC_NEED_MORE)
+            break;
+        if (c->in.len > SRV_MAX_GROUP) {
+            srv_log(SRV_LOG_WARN, c->no, "client group over %u bytes, closing", SRV_MAX_GROUP);
+            break;
+        }
+        /* idle between groups: wait forever; inside a message: stall timeout */
+        int r = read_more(fd, &c->in, c->in.len ? ctx->stall_timeout_ms : -1);
+        if (r == -1)
+            srv_log(SRV_LOG_WARN, c->no, "partial message stalled, closing");
+        if (r != 1)
+            break;
+    }
+    srv_log(SRV_LOG_INFO, session_no, "session ends");
+out:
+    if (c) {
+        if (c->sess) {
+            release_all(c);
+            srv_session_free(c->sess); /* rolls back an open transaction */
+        }
+        sq_free(c->slots);
+        sq_buf_fini(&c->in);
+        sq_buf_fini(&c->out);
+        sq_buf_fini(&c->row);
+        sq_free(c);
+    }
+    if (rq) {
+        explicit_bzero(rq, sizeof *rq);
+        sq_free(rq);
+    }
+}
+
+void srv_conn_refuse(const struct srv_ctx *ctx, int fd, int16_t svc_error)
+{
+    struct sq_buf in = SQ_BUF_INIT, out = SQ_BUF_INIT;
+    struct srv_conreq *rq = sq_calloc(1, sizeof *rq);
+    size_t body_len;
+    bool parsed = false;
+    if (rq && read_exact(fd, &in, SQ_SL_HEADER_SIZE, 1000) &&
+        srv_login_header(in.data, in.len, &body_len) == SQ_RC_OK &&
+        read_exact(fd, &in, SQ_SL_HEADER_SIZE + body_len, 1000))
+        parsed = srv_login_parse(in.data + SQ_SL_HEADER_SIZE, body_len, rq) == SQ_RC_OK;
+    srv_login_reply(&out, parsed ? rq : NULL, ctx->server_name, ctx->profile.server_version,
+                    svc_error ? svc_error : SRV_E_REFUSED);
+    if (sq_buf_ok(&out))
+        (void)send_all(fd, out.data, out.len); /* best effort: closing anyway */
+    sq_buf_fini(&in);
+    sq_buf_fini(&out);
+    if (rq) {
+        explicit_bzero(rq, sizeof *rq);
+        sq_free(rq);
+    }
+}
