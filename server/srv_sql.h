@@ -89,6 +89,9 @@ int srv_session_dbclose(struct srv_session *s, struct srv_err *err);
 bool srv_session_has_db(const struct srv_session *s);
 enum srv_dbkind srv_session_dbkind(const struct srv_session *s);
 bool srv_session_in_txn(const struct srv_session *s);
+/* DELIMIDENT (from the client's environment): true (the default) makes "x" an
+ * identifier, false makes it a string literal as in plain Informix. */
+void srv_session_set_delimident(struct srv_session *s, bool on);
 /* SQ_BEGIN / SQ_CMMTWORK / SQ_RBWORK, with Informix's rules per database kind. */
 int srv_session_begin(struct srv_session *s, struct srv_err *err);
 int srv_session_commit(struct srv_session *s, struct srv_err *err);

@@ -1,0 +1,1193 @@
+/* SPDX-License-Identifier: MIT */
+/* srv_sql_types.c - ifxlite's Informix data types: parsing type names,
+ * describing them as Informix does, exact DECIMAL arithmetic on digit strings,
+ * DATE/DATETIME/INTERVAL text forms, and the coercion of values into the
+ * storage form of a column. Part of ifxlite's SQL engine. */
+#include "srv_errors.h"
+#include "srv_sql_internal.h"
+
+#include "sq_alloc.h"
+#include "sq_limits.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- type names ------------------------------------------------------------ */
+
+static bool kw(const char *sql, const struct srv_tok *tk, size_t i, const char *w)
+{
+    return srv_tok_kw(sql, &tk[i], w);
+}
+
+/* "(n)" or "(n, m)": returns the count of numbers read (0 if no paren). */
+static int paren_nums(const char *sql, const struct srv_tok *tk, size_t *i, long *a, long *b,
+                      struct srv_err *err)
+{
+    if (!srv_tok_op(sql, &tk[*i], "("))
+        return 0;
+    size_t j = *i + 1;
+    int got = 0;
+    long *dst[2] = {a, b};
+    while (got < 2) {
+        if (tk[j].k != TK_NUMBER)
+            goto bad;
+        char tmp[32];
+        size_t n = tk[j].len < sizeof tmp - 1 ? tk[j].len : sizeof tmp - 1;
+        memcpy(tmp, sql + tk[j].off, n);
+        tmp[n] = '\0';
+        char *end;
+        long v = strtol(tmp, &end, 10);
+        if (*end != '\0' || v < 0)
+            goto bad;
+        *dst[got++] = v;
+        j++;
+        if (srv_tok_op(sql, &tk[j], ")"))
+            break;
+        if (!srv_tok_op(sql, &tk[j], ",") || got == 2)
+            goto bad;
+        j++;
+    }
+    if (!srv_tok_op(sql, &tk[j], ")"))
+        goto bad;
+    *i = j + 1;
+    return got;
+bad:
+    srv_err_set(err, SRV_E_SYNTAX, 0, tk[j].off, NULL);
+    return -1;
+}
+
+static int tu_word(const char *sql, const struct srv_tok *t)
+{
+    static const char *const w[] = {"year", "month", "day", "hour", "minute", "second"};
+    for (int k = 0; k < 6; k++)
+        if (srv_tok_kw(sql, t, w[k]))
+            return k * 2;
+    if (srv_tok_kw(sql, t, "fraction"))
+        return SQ_TU_FRAC;
+    return -1;
+}
+
+/* DATETIME/INTERVAL qualifier "start[(n)] TO end[(n)]". */
+static int parse_qualifier(const char *sql, const struct srv_tok *tk, size_t *i, bool interval,
+                           uint32_t *len, struct srv_err *err)
+{
+    int s = tu_word(sql, &tk[*i]);
+    if (s < 0)
+        goto bad;
+    (*i)++;
+    long lead = -1, dummy;
+    if (interval) {
+        int r = paren_nums(sql, tk, i, &lead, &dummy, err);
+        if (r < 0)
+            return -1;
+    }
+    int e;
+    long fd = 3;
+    if (kw(sql, tk, *i, "to")) {
+        (*i)++;
+        e = tu_word(sql, &tk[*i]);
+        if (e < 0)
+            goto bad;
+        (*i)++;
+        if (e == SQ_TU_FRAC) {
+            long x;
+            if (paren_nums(sql, tk, i, &fd, &x, err) < 0)
+                return -1;
+            if (fd < 1 || fd > 5)
+                goto bad;
+            e = 10 + (int)fd;
+        }
+    } else {
+        e = s == SQ_TU_FRAC ? 13 : s;
+    }
+    if (s == SQ_TU_FRAC && e < SQ_TU_F1)
+        goto bad;
+    if (e < s && !(s == SQ_TU_FRAC && e >= SQ_TU_F1))
+        goto bad;
+    if (interval) {
+        /* Year-month and day-time intervals do not mix. */
+        if (s <= SQ_TU_MONTH && e > SQ_TU_MONTH)
+            goto bad;
+        if (lead < 0)
+            lead = s == SQ_TU_YEAR ? 4 : (s == SQ_TU_FRAC ? (long)(e - 10) : 2);
+        if (lead < 1 || lead > 9)
+            goto bad;
+        int span = (s == SQ_TU_FRAC) ? 0 : e - s;
+        *len = SQ_TU_ENCODE((uint32_t)lead + (uint32_t)span, (uint32_t)s, (uint32_t)e);
+    } else {
+        *len = SQ_TU_DTENCODE((uint32_t)s, (uint32_t)e);
+    }
+    return 0;
+bad:
+    srv_err_set(err, SRV_E_SYNTAX, 0, tk[*i].off, NULL);
+    return -1;
+}
+
+int ifx_type_parse(const char *sql, const struct srv_tok *tk, size_t *i, struct ifx_type *ty,
+                   struct srv_err *err)
+{
+    memset(ty, 0, sizeof *ty);
+    size_t j = *i;
+    long a = -1, b = -1;
+    int got;
+    if (tk[j].k != TK_IDENT)
+        goto bad;
+    if (kw(sql, tk, j, "char") || kw(sql, tk, j, "character") || kw(sql, tk, j, "nchar")) {
+        bool nat = kw(sql, tk, j, "nchar");
+        j++;
+        if (kw(sql, tk, j, "varying")) {
+            j++;
+            ty->code = nat ? SQ_T_NVARCHAR : SQ_T_VARCHAR;
+            goto varchar;
+        }
+        ty->code = nat ? SQ_T_NCHAR : SQ_T_CHAR;
+        if ((got = paren_nums(sql, tk, &j, &a, &b, err)) < 0)
+            return -1;
+        if (got == 2 || (got == 1 && (a < 1 || a > 32767)))
+            goto bad;
+        ty->len = got ? (uint32_t)a : 1;
+    } else if (kw(sql, tk, j, "varchar") || kw(sql, tk, j, "nvarchar")) {
+        ty->code = kw(sql, tk, j, "nvarchar") ? SQ_T_NVARCHAR : SQ_T_VARCHAR;
+        j++;
+    varchar:
+        if ((got = paren_nums(sql, tk, &j, &a, &b, err)) < 0)
+            return -1;
+        if (got == 0)
+            a = 1;
+        if (got < 2)
+            b = 0;
+        if (a < 1 || a > 255 || b > a)
+            goto bad;
+        ty->len = ((uint32_t)b << 8) | (uint32_t)a;
+    } else if (kw(sql, tk, j, "lvarchar")) {
+        j++;
+        ty->code = IFX_T_LVARCHAR;
+        if ((got = paren_nums(sql, tk, &j, &a, &b, err)) < 0)
+            return -1;
+        if (got == 2 || (got == 1 && (a < 1 || a > (long)SQ_LVARCHAR_MAX_DECL)))
+            goto bad;
+        ty->len = got ? (uint32_t)a : 2048;
+    } else if (kw(sql, tk, j, "smallint")) {
+        j++;
+        ty->code = SQ_T_SMALLINT;
+        ty->len = 2;
+    } else if (kw(sql, tk, j, "integer") || kw(sql, tk, j, "int")) {
+        j++;
+        ty->code = SQ_T_INTEGER;
+        ty->len = 4;
+    } else if (kw(sql, tk, j, "int8")) {
+        j++;
+        ty->code = SQ_T_INT8;
+        ty->len = 10;
+    } else if (kw(sql, tk, j, "bigint")) {
+        j++;
+        ty->code = SQ_T_BIGINT;
+        ty->len = 8;
+    } else if (kw(sql, tk, j, "serial") || kw(sql, tk, j, "serial8") ||
+               kw(sql, tk, j, "bigserial")) {
+        ty->code = kw(sql, tk, j, "serial")    ? SQ_T_SERIAL
+                   : kw(sql, tk, j, "serial8") ? SQ_T_SERIAL8
+                                               : SQ_T_BIGSERIAL;
+        ty->len = ty->code == SQ_T_SERIAL ? 4 : ty->code == SQ_T_SERIAL8 ? 10 : 8;
+        j++;
+        /* SERIAL(start): the start is returned through xid (caller reads it). */
+        if ((got = paren_nums(sql, tk, &j, &a, &b, err)) < 0)
+            return -1;
+        if (got == 2)
+            goto bad;
+        ty->xid = got ? (uint32_t)a : 0;
+    } else if (kw(sql, tk, j, "smallfloat") || kw(sql, tk, j, "real")) {
+        j++;
+        ty->code = SQ_T_SMALLFLOAT;
+        ty->len = 4;
+    } else if (kw(sql, tk, j, "float") || kw(sql, tk, j, "double")) {
+        bool dbl = kw(sql, tk, j, "double");
+        j++;
+        if (dbl) {
+            if (!kw(sql, tk, j, "precision"))
+                goto bad;
+            j++;
+        } else if (paren_nums(sql, tk, &j, &a, &b, err) < 0) {
+            return -1;
+        }
+        ty->code = SQ_T_FLOAT;
+        ty->len = 8;
+    } else if (kw(sql, tk, j, "decimal") || kw(sql, tk, j, "dec") || kw(sql, tk, j, "numeric") ||
+               kw(sql, tk, j, "money")) {
+        bool numeric = kw(sql, tk, j, "numeric"), money = kw(sql, tk, j, "money");
+        j++;
+        if ((got = paren_nums(sql, tk, &j, &a, &b, err)) < 0)
+            return -1;
+        if (got >= 1 && (a < 1 || a > 32))
+            goto bad;
+        if (got == 2 && b > a)
+            goto bad;
+        if (money) {
+            ty->code = SQ_T_MONEY;
+            if (got == 0)
+                a = 16;
+            if (got < 2)
+                b = 2;
+            if (b > a)
+                goto bad;
+        } else {
+            ty->code = SQ_T_DECIMAL;
+            if (got == 0)
+                a = 16;
+            if (got < 2)
+                b = numeric ? 0 : (long)SQ_DEC_FLOATING; /* NUMERIC(p) = DECIMAL(p,0) */
+        }
+        ty->len = ((uint32_t)a << 8) | (uint32_t)b;
+    } else if (kw(sql, tk, j, "date")) {
+        j++;
+        ty->code = SQ_T_DATE;
+        ty->len = 4;
+    } else if (kw(sql, tk, j, "datetime") || kw(sql, tk, j, "interval")) {
+        bool iv = kw(sql, tk, j, "interval");
+        j++;
+        ty->code = iv ? SQ_T_INTERVAL : SQ_T_DATETIME;
+        if (parse_qualifier(sql, tk, &j, iv, &ty->len, err) < 0)
+            return -1;
+    } else if (kw(sql, tk, j, "boolean")) {
+        j++;
+        ty->code = IFX_T_BOOLEAN;
+        ty->len = 1;
+    } else if (kw(sql, tk, j, "byte") || kw(sql, tk, j, "text")) {
+        ty->code = kw(sql, tk, j, "byte") ? SQ_T_BYTE : SQ_T_TEXT;
+        ty->len = SQ_BLOB_DESCRIPTOR_SIZE;
+        j++;
+    } else if (kw(sql, tk, j, "blob") || kw(sql, tk, j, "clob")) {
+        ty->xid = kw(sql, tk, j, "blob") ? SQ_XID_BLOB : SQ_XID_CLOB;
+        ty->code = SQ_T_UDTFIXED;
+        ty->len = SQ_LO_LOCATOR_SIZE;
+        j++;
+    } else {
+        goto bad;
+    }
+    *i = j;
+    return 0;
+bad:
+    srv_err_set(err, SRV_E_SYNTAX, 0, tk[j].off, NULL);
+    return -1;
+}
+
+bool ifx_type_is_int(uint16_t code)
+{
+    return code == SQ_T_SMALLINT || code == SQ_T_INTEGER || code == SQ_T_SERIAL ||
+           code == SQ_T_INT8 || code == SQ_T_SERIAL8 || code == SQ_T_BIGINT ||
+           code == SQ_T_BIGSERIAL;
+}
+
+bool ifx_type_is_serial(uint16_t code)
+{
+    return code == SQ_T_SERIAL || code == SQ_T_SERIAL8 || code == SQ_T_BIGSERIAL;
+}
+
+bool ifx_type_is_char(uint16_t code)
+{
+    return code == SQ_T_CHAR || code == SQ_T_NCHAR || code == SQ_T_VARCHAR ||
+           code == SQ_T_NVARCHAR || code == IFX_T_LVARCHAR;
+}
+
+bool ifx_type_is_decimal(uint16_t code)
+{
+    return code == SQ_T_DECIMAL || code == SQ_T_MONEY;
+}
+
+void ifx_type_describe(const struct ifx_type *ty, const char *name, struct srv_col *col)
+{
+    memset(col, 0, sizeof *col);
+    snprintf(col->name, sizeof col->name, "%s", name ? name : "");
+    uint16_t flags = ty->notnull ? SQ_TF_NOTNULL : 0;
+    col->type = (uint16_t)(ty->code | flags);
+    col->enc_len = ty->len;
+    switch (ty->code) {
+    case IFX_T_LVARCHAR:
+        col->type = (uint16_t)(SQ_T_UDTVAR | flags);
+        col->xid = SQ_XID_LVARCHAR;
+        snprintf(col->xname, sizeof col->xname, "lvarchar");
+        break;
+    case IFX_T_BOOLEAN:
+        col->type = (uint16_t)(SQ_T_UDTFIXED | flags);
+        col->xid = SQ_XID_BOOLEAN;
+        col->enc_len = 1;
+        snprintf(col->xname, sizeof col->xname, "boolean");
+        break;
+    case SQ_T_UDTFIXED:
+        col->xid = ty->xid;
+        col->enc_len = SQ_LO_LOCATOR_SIZE;
+        snprintf(col->xname, sizeof col->xname, "%s", ty->xid == SQ_XID_CLOB ? "clob" : "blob");
+        break;
+    default:
+        break;
+    }
+}
+
+const char *ifx_type_affinity(const struct ifx_type *ty)
+{
+    switch (ty->code) {
+    case SQ_T_SMALLINT:
+    case SQ_T_INTEGER:
+    case SQ_T_SERIAL:
+    case SQ_T_INT8:
+    case SQ_T_SERIAL8:
+    case SQ_T_BIGINT:
+    case SQ_T_BIGSERIAL:
+    case IFX_T_BOOLEAN:
+        return "INT";
+    case SQ_T_FLOAT:
+    case SQ_T_SMALLFLOAT:
+        return "REAL";
+    case SQ_T_DECIMAL:
+    case SQ_T_MONEY:
+    case SQ_T_BYTE:
+        return "BLOB"; /* no affinity: REAL or exact TEXT, see ifx_coerce */
+    case SQ_T_UDTFIXED:
+        return ty->xid == SQ_XID_CLOB ? "TEXT" : "BLOB";
+    default:
+        return "TEXT";
+    }
+}
+
+uint32_t ifx_type_width(const struct ifx_type *ty)
+{
+    switch (ty->code) {
+    case SQ_T_CHAR:
+    case SQ_T_NCHAR:
+        return ty->len;
+    case SQ_T_SMALLINT:
+        return 2;
+    case SQ_T_INTEGER:
+    case SQ_T_SERIAL:
+    case SQ_T_DATE:
+    case SQ_T_SMALLFLOAT:
+        return 4;
+    case SQ_T_FLOAT:
+    case SQ_T_BIGINT:
+    case SQ_T_BIGSERIAL:
+        return 8;
+    case SQ_T_INT8:
+    case SQ_T_SERIAL8:
+        return 10;
+    case SQ_T_DECIMAL:
+    case SQ_T_MONEY:
+        return SQ_DECLEN(SQ_DEC_PREC(ty->len), SQ_DEC_SCALE(ty->len));
+    case SQ_T_DATETIME:
+    case SQ_T_INTERVAL:
+        return (SQ_TU_LEN(ty->len) + 1) / 2 + 1;
+    case SQ_T_VARCHAR:
+    case SQ_T_NVARCHAR:
+        return SQ_VC_MAX(ty->len) + 1;
+    case IFX_T_LVARCHAR:
+        return ty->len + 5;
+    case IFX_T_BOOLEAN:
+        return 6;
+    case SQ_T_UDTFIXED:
+        return SQ_LO_LOCATOR_SIZE + 5;
+    default:
+        return SQ_BLOB_DESCRIPTOR_SIZE;
+    }
+}
+
+/* ---- decimals ---------------------------------------------------------------- */
+
+static void dec_trim(struct ifx_dec *d)
+{
+    while (d->ndig > 0 && d->dig[d->ndig - 1] == '0')
+        d->ndig--;
+    d->dig[d->ndig] = '\0';
+    if (d->ndig == 0) {
+        d->neg = false;
+        d->point = 0;
+    }
+}
+
+bool ifx_dec_parse(const char *s, size_t n, struct ifx_dec *d)
+{
+    memset(d, 0, sizeof *d);
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)s[i]))
+        i++;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        d->neg = s[i++] == '-';
+    bool any = false, seen_point = false;
+    int intdig = 0;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '.' && !seen_point) {
+            seen_point = true;
+            continue;
+        }
+        if (!isdigit((unsigned char)c))
+            break;
+        any = true;
+        if (d->ndig == 0 && c == '0') {
+            if (seen_point)
+                intdig--; /* leading zero after the point shifts the point */
+            continue;
+        }
+        if (!seen_point)
+            intdig++;
+        if (d->ndig < IFX_DEC_MAXDIG)
+            d->dig[d->ndig++] = c;
+    }
+    if (!any)
+        return false;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        bool eneg = false;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            eneg = s[i++] == '-';
+        long e = 0;
+        bool edig = false;
+        while (i < n && isdigit((unsigned char)s[i])) {
+            if (e < 100000)
+                e = e * 10 + (s[i] - '0');
+            edig = true;
+            i++;
+        }
+        if (!edig)
+            return false;
+        intdig += (int)(eneg ? -e : e);
+    }
+    while (i < n && isspace((unsigned char)s[i]))
+        i++;
+    if (i != n)
+        return false;
+    d->point = intdig;
+    dec_trim(d);
+    return true;
+}
+
+void ifx_dec_from_double(double v, struct ifx_dec *d)
+{
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%.15g", v);
+    if (!ifx_dec_parse(tmp, strlen(tmp), d))
+        memset(d, 0, sizeof *d);
+}
+
+void ifx_dec_round(struct ifx_dec *d, unsigned prec, unsigned scale)
+{
+    if (d->ndig == 0)
+        return;
+    int keep = scale == SQ_DEC_FLOATING ? (int)prec : d->point + (int)scale;
+    if (keep >= d->ndig)
+        return;
+    if (keep < 0) {
+        dec_trim((d->ndig = 0, d));
+        return;
+    }
+    bool up = d->dig[keep] >= '5';
+    d->ndig = keep;
+    if (up) {
+        int k = keep - 1;
+        while (k >= 0 && d->dig[k] == '9') {
+            d->dig[k] = '0';
+            k--;
+        }
+        if (k >= 0) {
+            d->dig[k]++;
+        } else {
+            memmove(d->dig + 1, d->dig, (size_t)d->ndig);
+            d->dig[0] = '1';
+            if (d->ndig < IFX_DEC_MAXDIG)
+                d->ndig++;
+            d->point++;
+        }
+    }
+    dec_trim(d);
+}
+
+int ifx_dec_int_digits(const struct ifx_dec *d)
+{
+    return d->ndig > 0 && d->point > 0 ? d->point : 0;
+}
+
+size_t ifx_dec_format(const struct ifx_dec *d, unsigned scale, char *out, size_t cap)
+{
+    struct sq_buf b = SQ_BUF_INIT;
+    if (d->neg && d->ndig > 0)
+        sb_putn(&b, "-", 1);
+    if (d->point <= 0 || d->ndig == 0) {
+        sb_putn(&b, "0", 1);
+    } else {
+        for (int k = 0; k < d->point; k++)
+            sb_putn(&b, k < d->ndig ? &d->dig[k] : "0", 1);
+    }
+    int nfrac;
+    if (scale == SQ_DEC_FLOATING)
+        nfrac = d->ndig > d->point ? d->ndig - d->point : 0;
+    else
+        nfrac = (int)scale;
+    if (nfrac > 0) {
+        sb_putn(&b, ".", 1);
+        for (int k = 0; k < nfrac; k++) {
+            int j = d->point + k;
+            sb_putn(&b, (j >= 0 && j < d->ndig) ? &d->dig[j] : "0", 1);
+        }
+    }
+    size_t n = 0;
+    if (sq_buf_ok(&b) && cap > 0) {
+        n = b.len < cap - 1 ? b.len : cap - 1;
+        memcpy(out, b.data, n);
+        out[n] = '\0';
+    } else if (cap > 0) {
+        out[0] = '\0';
+    }
+    sq_buf_fini(&b);
+    return n;
+}
+
+static bool dec_to_int64(const struct ifx_dec *d, int64_t *out)
+{
+    /* Truncates the fraction (Informix converts DECIMAL to integers that way). */
+    int ip = ifx_dec_int_digits(d);
+    if (ip > 19)
+        return false;
+    uint64_t v = 0;
+    for (int k = 0; k < ip; k++) {
+        unsigned dg = k < d->ndig ? (unsigned)(d->dig[k] - '0') : 0u;
+        if (v > (UINT64_MAX - dg) / 10)
+            return false;
+        v = v * 10 + dg;
+    }
+    if (v > (uint64_t)INT64_MAX)
+        return false;
+    *out = d->neg ? -(int64_t)v : (int64_t)v;
+    return true;
+}
+
+/* ---- dates --------------------------------------------------------------------- */
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return dm[m - 1];
+}
+
+bool ifx_date_valid(int y, int m, int d)
+{
+    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+/* Days since 1970-01-01 (H. Hinnant's civil algorithm). */
+static int64_t civil_days(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int64_t ifx_date_to_days(int y, int m, int d)
+{
+    return civil_days(y, m, d) - civil_days(1899, 12, 31);
+}
+
+void ifx_days_to_date(int64_t days, int *y, int *m, int *d)
+{
+    int64_t z = days + civil_days(1899, 12, 31) + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t yy = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+/* Read up to maxd digits; returns count read. */
+static int read_num(const char *s, size_t n, size_t *i, int maxd, long *v)
+{
+    int k = 0;
+    *v = 0;
+    while (*i < n && isdigit((unsigned char)s[*i]) && k < maxd) {
+        *v = *v * 10 + (s[*i] - '0');
+        (*i)++;
+        k++;
+    }
+    return k;
+}
+
+int ifx_date_parse(const char *s, size_t n, int *y, int *m, int *d)
+{
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)s[i]))
+        i++;
+    while (n > i && isspace((unsigned char)s[n - 1]))
+        n--;
+    long a, b, c;
+    int na = read_num(s, n, &i, 4, &a);
+    if (na == 0 || i >= n)
+        return SRV_E_DATE_CONV;
+    char sep = s[i];
+    if (sep != '-' && sep != '/' && sep != '.')
+        return SRV_E_DATE_CONV;
+    i++;
+    int nb = read_num(s, n, &i, 2, &b);
+    if (nb == 0 || i >= n || s[i] != sep)
+        return SRV_E_DATE_CONV;
+    i++;
+    int nc = read_num(s, n, &i, 4, &c);
+    if (nc == 0 || i != n)
+        return SRV_E_DATE_CONV;
+    long yy, mm, dd;
+    if (na == 4) { /* Y4MD */
+        yy = a, mm = b, dd = c;
+        if (nc > 2)
+            return SRV_E_DATE_CONV;
+    } else { /* MDY4 (Informix's default DBDATE) */
+        if (nc != 4)
+            return SRV_E_DATE_CONV;
+        mm = a, dd = b, yy = c;
+    }
+    if (yy < 1 || yy > 9999)
+        return SRV_E_BAD_YEAR;
+    if (mm < 1 || mm > 12)
+        return SRV_E_BAD_MONTH;
+    if (dd < 1 || dd > days_in_month((int)yy, (int)mm))
+        return SRV_E_BAD_DAY;
+    *y = (int)yy;
+    *m = (int)mm;
+    *d = (int)dd;
+    return 0;
+}
+
+/* ---- datetimes ------------------------------------------------------------------- */
+
+void ifx_dt_now(struct ifx_dt *dt)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    time_t t = ts.tv_sec;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    dt->f[0] = tm.tm_year + 1900;
+    dt->f[1] = tm.tm_mon + 1;
+    dt->f[2] = tm.tm_mday;
+    dt->f[3] = tm.tm_hour;
+    dt->f[4] = tm.tm_min;
+    dt->f[5] = tm.tm_sec;
+    dt->f[6] = (int)(ts.tv_nsec / 10000);
+}
+
+/* Separator that introduces field k (1..6). */
+static bool dt_sep_ok(int k, char c)
+{
+    switch (k) {
+    case 1:
+    case 2:
+        return c == '-';
+    case 3:
+        return c == ' ' || c == 'T';
+    case 4:
+    case 5:
+        return c == ':';
+    default:
+        return c == '.';
+    }
+}
+
+/* Parse fields from `first` on; *last = last field read. 0 or SQLCODE. */
+static int dt_fields(const char *s, size_t n, int first, int *last, struct ifx_dt *dt)
+{
+    size_t i = 0;
+    int k = first;
+    for (;;) {
+        long v;
+        int maxd = k == 0 ? 4 : k == 6 ? 9 : (k == first ? 9 : 2);
+        size_t start = i;
+        int nd = read_num(s, n, &i, maxd, &v);
+        if (nd == 0)
+            return i < n ? SRV_E_DT_NONNUM : SRV_E_DT_RANGE;
+        if (k == 6) {
+            /* Fraction digits: keep 5, scaled. */
+            long f = 0;
+            for (size_t j = start; j < start + 5; j++)
+                f = f * 10 + (j < i ? s[j] - '0' : 0);
+            v = f;
+        } else if (v > 99999) {
+            return SRV_E_DT_RANGE;
+        }
+        dt->f[k] = (int)v;
+        *last = k;
+        if (i >= n)
+            return 0;
+        if (k == 6)
+            return SRV_E_DT_EXTRA;
+        char c = s[i];
+        if (!dt_sep_ok(k + 1, c)) {
+            if (isdigit((unsigned char)c))
+                return SRV_E_DT_RANGE;
+            return isspace((unsigned char)c) || c == '-' || c == ':' || c == '.' ? SRV_E_DT_EXTRA
+                                                                                 : SRV_E_DT_NONNUM;
+        }
+        i++;
+        if (c == ' ')
+            while (i < n && s[i] == ' ')
+                i++;
+        k++;
+    }
+}
+
+int ifx_dt_parse(const char *s, size_t n, unsigned start, unsigned end, struct ifx_dt *dt)
+{
+    while (n > 0 && isspace((unsigned char)s[0]))
+        s++, n--;
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        n--;
+    int sf = IFX_TU_FIELD(start), ef = IFX_TU_FIELD(end);
+    if (start == SQ_TU_FRAC)
+        sf = 6;
+    struct ifx_dt got = {{0, 1, 1, 0, 0, 0, 0}};
+    int last = -1, first = sf;
+    int rc = dt_fields(s, n, sf, &last, &got);
+    if (rc != 0) {
+        /* Not in the qualifier's shape: try a full date-time or a time. */
+        size_t k = 0;
+        while (k < n && isdigit((unsigned char)s[k]))
+            k++;
+        int alt = -1;
+        if (k == 4 && k < n && s[k] == '-')
+            alt = 0;
+        else if (k >= 1 && k <= 2 && k < n && s[k] == ':' && sf <= 3)
+            alt = 3;
+        if (alt < 0 || alt == sf)
+            return rc;
+        struct ifx_dt g2 = {{0, 1, 1, 0, 0, 0, 0}};
+        int l2 = -1;
+        int rc2 = dt_fields(s, n, alt, &l2, &g2);
+        if (rc2 != 0)
+            return rc;
+        got = g2;
+        last = l2;
+        first = alt;
+    }
+    /* Leading fields the text did not give come from the current time (EXTEND). */
+    if (first > sf) {
+        struct ifx_dt now;
+        ifx_dt_now(&now);
+        for (int k = sf; k < first; k++)
+            got.f[k] = now.f[k];
+    }
+    /* Fields after the last one given keep their defaults; fields after the
+     * qualifier's end are dropped (a full timestamp into YEAR TO DAY keeps the
+     * date, as EXTEND would; Informix itself wants the qualifier's shape). */
+    (void)last;
+    static const int maxv[] = {9999, 12, 31, 23, 59, 59, 99999};
+    static const int minv[] = {1, 1, 1, 0, 0, 0, 0};
+    for (int k = sf; k <= ef; k++) {
+        if (got.f[k] < minv[k] || got.f[k] > maxv[k])
+            return SRV_E_DT_RANGE;
+    }
+    if (sf <= 2 && ef >= 2) {
+        int y = sf == 0 ? got.f[0] : 2000; /* no year: allow Feb 29 */
+        int m = sf <= 1 ? got.f[1] : 1;
+        if (sf <= 1 && got.f[2] > days_in_month(y, m))
+            return SRV_E_DT_RANGE;
+    }
+    *dt = got;
+    return 0;
+}
+
+size_t ifx_dt_format(const struct ifx_dt *dt, unsigned start, unsigned end, char *out, size_t cap)
+{
+    int sf = start == SQ_TU_FRAC ? 6 : IFX_TU_FIELD(start), ef = IFX_TU_FIELD(end);
+    static const char seps[] = {0, '-', '-', ' ', ':', ':', '.'};
+    size_t o = 0;
+    out[0] = '\0';
+    for (int k = sf; k <= ef && o + 12 < cap; k++) {
+        if (k > sf)
+            out[o++] = seps[k];
+        int w;
+        if (k == 6) {
+            int fd = (int)end - 10;
+            char f[8];
+            snprintf(f, sizeof f, "%05d", dt->f[6]);
+            memcpy(out + o, f, (size_t)fd);
+            o += (size_t)fd;
+            out[o] = '\0';
+            continue;
+        }
+        w = k == 0 ? 4 : 2;
+        o += (size_t)snprintf(out + o, cap - o, "%0*d", w, dt->f[k]);
+    }
+    return o;
+}
+
+/* ---- intervals ------------------------------------------------------------------ */
+
+int ifx_iv_normalize(const char *s, size_t n, uint32_t qual, char *out, size_t cap)
+{
+    unsigned start = SQ_TU_START(qual), end = SQ_TU_END(qual);
+    unsigned digits = SQ_TU_LEN(qual);
+    int sf = start == SQ_TU_FRAC ? 6 : IFX_TU_FIELD(start), ef = IFX_TU_FIELD(end);
+    unsigned lead = digits - (start == SQ_TU_FRAC ? 0 : (end - start));
+    while (n > 0 && isspace((unsigned char)s[0]))
+        s++, n--;
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        n--;
+    bool neg = false;
+    size_t i = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    long f[7] = {0};
+    bool ym = sf <= 1;
+    for (int k = sf; k <= ef; k++) {
+        long v;
+        size_t st = i;
+        int nd = read_num(s, n, &i, k == sf ? 9 : (k == 6 ? 9 : 2), &v);
+        if (nd == 0)
+            return i < n ? SRV_E_DT_NONNUM : SRV_E_DT_RANGE;
+        if (k == 6) {
+            long fr = 0;
+            for (size_t j = st; j < st + 5; j++)
+                fr = fr * 10 + (j < i ? s[j] - '0' : 0);
+            v = fr;
+        } else if (k == sf && (unsigned)nd > lead) {
+            return SRV_E_DT_RANGE;
+        }
+        f[k] = v;
+        if (k == ef)
+            break;
+        if (i >= n)
+            return SRV_E_DT_RANGE;
+        char c = s[i];
+        char want = ym ? '-' : (k == 2 ? ' ' : (k == 5 ? '.' : ':'));
+        if (c != want)
+            return isdigit((unsigned char)c) ? SRV_E_DT_RANGE : SRV_E_DT_NONNUM;
+        i++;
+    }
+    if (i != n)
+        return SRV_E_DT_EXTRA;
+    static const long maxv[] = {0, 11, 0, 23, 59, 59, 99999};
+    for (int k = sf + 1; k <= ef; k++)
+        if (k != 2 && f[k] > maxv[k])
+            return SRV_E_DT_RANGE;
+    bool zero = true;
+    for (int k = 0; k < 7; k++)
+        if (f[k])
+            zero = false;
+    size_t o = 0;
+    if (neg && !zero)
+        out[o++] = '-';
+    static const char seps[] = {0, '-', 0, ' ', ':', ':', '.'};
+    for (int k = sf; k <= ef && o + 14 < cap; k++) {
+        if (k > sf)
+            out[o++] = ym ? '-' : seps[k];
+        if (k == 6) {
+            char fr[8];
+            snprintf(fr, sizeof fr, "%05ld", f[6]);
+            size_t fd = end - 10;
+            if (k == sf) { /* FRACTION TO FRACTION: plain digits */
+                fd = end - 10;
+            }
+            memcpy(out + o, fr, fd);
+            o += fd;
+            continue;
+        }
+        o += (size_t)snprintf(out + o, cap - o, k == sf ? "%ld" : "%02ld", f[k]);
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+/* ---- coercion into a column's storage form -------------------------------------- */
+
+void ifx_sval_fini(struct srv_sval *v)
+{
+    sq_free(v->p);
+    memset(v, 0, sizeof *v);
+}
+
+static int set_text(struct srv_sval *out, const char *p, size_t n)
+{
+    out->kind = SQLITE_TEXT;
+    out->p = sq_strndup(p, n);
+    out->n = n;
+    return out->p ? 0 : SRV_E_NOMEM;
+}
+
+/* Value as text (numbers printed the Informix way). */
+static const char *value_text(sqlite3_value *v, char *tmp, size_t cap, size_t *n)
+{
+    switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER:
+        *n = (size_t)snprintf(tmp, cap, "%lld", (long long)sqlite3_value_int64(v));
+        return tmp;
+    case SQLITE_FLOAT: {
+        struct ifx_dec d;
+        ifx_dec_from_double(sqlite3_value_double(v), &d);
+        *n = ifx_dec_format(&d, SQ_DEC_FLOATING, tmp, cap);
+        return tmp;
+    }
+    default: {
+        const char *p = (const char *)sqlite3_value_text(v);
+        *n = (size_t)sqlite3_value_bytes(v);
+        return p ? p : "";
+    }
+    }
+}
+
+static int to_dec(sqlite3_value *v, struct ifx_dec *d)
+{
+    char tmp[64];
+    switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER:
+        snprintf(tmp, sizeof tmp, "%lld", (long long)sqlite3_value_int64(v));
+        return ifx_dec_parse(tmp, strlen(tmp), d) ? 0 : SRV_E_CHAR_TO_NUM;
+    case SQLITE_FLOAT: {
+        double f = sqlite3_value_double(v);
+        if (!isfinite(f))
+            return SRV_E_CHAR_TO_NUM;
+        ifx_dec_from_double(f, d);
+        return 0;
+    }
+    default: {
+        const char *p = (const char *)sqlite3_value_text(v);
+        size_t n = (size_t)sqlite3_value_bytes(v);
+        return p && ifx_dec_parse(p, n, d) ? 0 : SRV_E_CHAR_TO_NUM;
+    }
+    }
+}
+
+static int coerce_int(const struct ifx_type *ty, sqlite3_value *v, struct srv_sval *out)
+{
+    int64_t x;
+    if (sqlite3_value_type(v) == SQLITE_INTEGER) {
+        x = sqlite3_value_int64(v);
+    } else {
+        struct ifx_dec d;
+        int rc = to_dec(v, &d);
+        if (rc)
+            return rc;
+        if (!dec_to_int64(&d, &x))
+            return SRV_E_INT_RANGE;
+    }
+    switch (ty->code) {
+    case SQ_T_SMALLINT:
+        if (x < -32767 || x > 32767)
+            return SRV_E_SMALLINT_RANGE;
+        break;
+    case SQ_T_INTEGER:
+    case SQ_T_SERIAL:
+        if (x < -2147483647 || x > 2147483647)
+            return SRV_E_INT_RANGE;
+        break;
+    default:
+        if (x == INT64_MIN)
+            return SRV_E_INT_RANGE;
+        break;
+    }
+    out->kind = SQLITE_INTEGER;
+    out->i = x;
+    return 0;
+}
+
+static int coerce_dec(const struct ifx_type *ty, sqlite3_value *v, struct srv_sval *out)
+{
+    struct ifx_dec d;
+    int rc = to_dec(v, &d);
+    if (rc)
+        return rc;
+    unsigned p = SQ_DEC_PREC(ty->len), s = SQ_DEC_SCALE(ty->len);
+    ifx_dec_round(&d, p, s);
+    if (s != SQ_DEC_FLOATING && ifx_dec_int_digits(&d) > (int)(p - s))
+        return SRV_E_DEC_OVERFLOW;
+    char txt[2 * IFX_DEC_MAXDIG + 8];
+    size_t n = ifx_dec_format(&d, s == SQ_DEC_FLOATING ? SQ_DEC_FLOATING : s, txt, sizeof txt);
+    /* Hybrid storage: REAL when 15 significant digits hold the value exactly
+     * (so SQL comparison, ordering and arithmetic work), else the exact text.
+     * Arithmetic and comparisons on the >15-digit TEXT values are approximate. */
+    if (d.ndig <= 15 && d.point <= 308 && d.point >= -300) {
+        out->kind = SQLITE_FLOAT;
+        out->f = strtod(txt, NULL);
+        return 0;
+    }
+    return set_text(out, txt, n);
+}
+
+static int coerce_string(const struct ifx_type *ty, sqlite3_value *v, bool ansi,
+                         struct srv_sval *out)
+{
+    char tmp[128];
+    size_t n;
+    const char *p = value_text(v, tmp, sizeof tmp, &n);
+    size_t max;
+    bool pad = ty->code == SQ_T_CHAR || ty->code == SQ_T_NCHAR;
+    if (ty->code == SQ_T_VARCHAR || ty->code == SQ_T_NVARCHAR)
+        max = SQ_VC_MAX(ty->len);
+    else
+        max = ty->len;
+    if (n > max) {
+        /* Informix truncates over-long strings silently except in ANSI
+         * databases, where -1279 is raised unless only blanks are lost. */
+        bool blanks = true;
+        for (size_t k = max; k < n; k++)
+            if (p[k] != ' ')
+                blanks = false;
+        if (ansi && !blanks)
+            return SRV_E_STR_TOO_LONG;
+        n = max;
+    }
+    if (!pad)
+        return set_text(out, p, n);
+    out->kind = SQLITE_TEXT;
+    out->p = sq_malloc(max + 1);
+    if (!out->p)
+        return SRV_E_NOMEM;
+    memcpy(out->p, p, n);
+    memset(out->p + n, ' ', max - n);
+    out->p[max] = '\0';
+    out->n = max;
+    return 0;
+}
+
+static int coerce_date(sqlite3_value *v, struct srv_sval *out)
+{
+    int y, m, d;
+    int t = sqlite3_value_type(v);
+    if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) {
+        int64_t days = sqlite3_value_int64(v);
+        if (days < -693594 || days > 2958464)
+            return SRV_E_BAD_YEAR;
+        ifx_days_to_date(days, &y, &m, &d);
+    } else {
+        const char *p = (const char *)sqlite3_value_text(v);
+        size_t n = (size_t)sqlite3_value_bytes(v);
+        if (!p)
+            return SRV_E_DATE_CONV;
+        int rc = ifx_date_parse(p, n, &y, &m, &d);
+        if (rc == SRV_E_DATE_CONV && n > 10 && (p[10] == ' ' || p[10] == 'T')) {
+            /* A full timestamp: keep its date part (lenient, see header). */
+            struct ifx_dt dt;
+            if (ifx_dt_parse(p, n, SQ_TU_YEAR, SQ_TU_F5, &dt) == 0)
+                rc = ifx_date_parse(p, 10, &y, &m, &d);
+        }
+        if (rc)
+            return rc;
+    }
+    char txt[16];
+    snprintf(txt, sizeof txt, "%04d-%02d-%02d", y, m, d);
+    return set_text(out, txt, 10);
+}
+
+int ifx_coerce(const struct ifx_type *ty, sqlite3_value *v, bool ansi, struct srv_sval *out)
+{
+    memset(out, 0, sizeof *out);
+    int t = sqlite3_value_type(v);
+    if (t == SQLITE_NULL) {
+        if (ifx_type_is_serial(ty->code)) {
+            out->kind = SQLITE_INTEGER; /* NULL asks for a generated value, like 0 */
+            return 0;
+        }
+        out->kind = SQLITE_NULL;
+        return 0;
+    }
+    if (ifx_type_is_int(ty->code))
+        return coerce_int(ty, v, out);
+    switch (ty->code) {
+    case SQ_T_FLOAT:
+    case SQ_T_SMALLFLOAT: {
+        double f;
+        if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) {
+            f = sqlite3_value_double(v);
+        } else {
+            struct ifx_dec d;
+            const char *p = (const char *)sqlite3_value_text(v);
+            size_t n = (size_t)sqlite3_value_bytes(v);
+            if (!p || !ifx_dec_parse(p, n, &d))
+                return SRV_E_CHAR_TO_NUM;
+            char *tmp = sq_strndup(p, n);
+            if (!tmp)
+                return SRV_E_NOMEM;
+            f = strtod(tmp, NULL);
+            sq_free(tmp);
+        }
+        if (ty->code == SQ_T_SMALLFLOAT)
+            f = (double)(float)f;
+        out->kind = SQLITE_FLOAT;
+        out->f = f;
+        return 0;
+    }
+    case SQ_T_DECIMAL:
+    case SQ_T_MONEY:
+        return coerce_dec(ty, v, out);
+    case SQ_T_DATE:
+        return coerce_date(v, out);
+    case SQ_T_DATETIME: {
+        if (t != SQLITE_TEXT && t != SQLITE_BLOB)
+            return SRV_E_DT_NONNUM;
+        struct ifx_dt dt;
+        int rc = ifx_dt_parse((const char *)sqlite3_value_text(v), (size_t)sqlite3_value_bytes(v),
+                              SQ_TU_START(ty->len), SQ_TU_END(ty->len), &dt);
+        if (rc)
+            return rc;
+        char txt[40];
+        size_t n = ifx_dt_format(&dt, SQ_TU_START(ty->len), SQ_TU_END(ty->len), txt, sizeof txt);
+        return set_text(out, txt, n);
+    }
+    case SQ_T_INTERVAL: {
+        char tmp[64], txt[64];
+        size_t n;
+        const char *p = value_text(v, tmp, sizeof tmp, &n);
+        int rc = ifx_iv_normalize(p, n, ty->len, txt, sizeof txt);
+        if (rc)
+            return rc;
+        return set_text(out, txt, strlen(txt));
+    }
+    case IFX_T_BOOLEAN: {
+        if (t == SQLITE_INTEGER) {
+            int64_t x = sqlite3_value_int64(v);
+            if (x != 0 && x != 1)
+                return SRV_E_CHAR_TO_NUM;
+            out->kind = SQLITE_INTEGER;
+            out->i = x;
+            return 0;
+        }
+        char tmp[64];
+        size_t n;
+        const char *p = value_text(v, tmp, sizeof tmp, &n);
+        while (n > 0 && p[n - 1] == ' ')
+            n--;
+        while (n > 0 && *p == ' ')
+            p++, n--;
+        if (n != 1 || !strchr("tTfF10", p[0]))
+            return SRV_E_CHAR_TO_NUM;
+        out->kind = SQLITE_INTEGER;
+        out->i = strchr("tT1", p[0]) ? 1 : 0;
+        return 0;
+    }
+    case SQ_T_CHAR:
+    case SQ_T_NCHAR:
+    case SQ_T_VARCHAR:
+    case SQ_T_NVARCHAR:
+    case IFX_T_LVARCHAR:
+        return coerce_string(ty, v, ansi, out);
+    case SQ_T_BYTE:
+    case SQ_T_UDTFIXED:
+        if (ty->code == SQ_T_UDTFIXED && ty->xid == SQ_XID_CLOB)
+            break;
+        out->kind = SQLITE_BLOB;
+        out->n = (size_t)sqlite3_value_bytes(v);
+        out->p = sq_memdup(sqlite3_value_blob(v) ? sqlite3_value_blob(v) : "", out->n + 1);
+        return out->p ? 0 : SRV_E_NOMEM;
+    default:
+        break;
+    }
+    char tmp[128];
+    size_t n;
+    const char *p = value_text(v, tmp, sizeof tmp, &n);
+    return set_text(out, p, n);
+}
