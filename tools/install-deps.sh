@@ -4,7 +4,8 @@
 set -euo pipefail
 
 PKGS=(build-essential cmake pkg-config check libsqlite3-dev libssl-dev
-      unixodbc unixodbc-dev odbcinst python3 python3-pyodbc)
+      unixodbc unixodbc-dev odbcinst python3 python3-pyodbc
+      libdbd-odbc-perl php-cli php-odbc)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: MIT */
+/* stmt.h - the ODBC statement: state (ODBC 3 S1..S12 as a data table in
+ * stmt_state.c), prepared server statement, cursor, bindings through the
+ * four descriptors, chunked SQLGetData, parameter arrays and data at
+ * execution, and the in-memory "local result set" used by SQLGetTypeInfo
+ * (and later the catalog functions). Caller of every function holds the
+ * connection lock (handles.h); nothing here locks. */
+#ifndef IFXODBC_STMT_H
+#define IFXODBC_STMT_H
+
+#include <stdbool.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "conv.h"
+#include "desc.h"
+#include "enc.h"
+#include "handles.h"
+#include "sq_result.h"
+
+/* ODBC 3 statement states (Appendix B). S7 (SQLExtendedFetch) is unused. */
+enum stmt_state {
+    STMT_S1 = 1, /* allocated */
+    STMT_S2,     /* prepared, no result set */
+    STMT_S3,     /* prepared, result set */
+    STMT_S4,     /* executed, no result set */
+    STMT_S5,     /* cursor open, not positioned */
+    STMT_S6,     /* cursor positioned (SQLFetch/SQLFetchScroll) */
+    STMT_S7,
+    STMT_S8,     /* need data (SQLParamData next) */
+    STMT_S9,     /* must put (SQLPutData next) */
+    STMT_S10,    /* can put */
+    STMT_S11,    /* executing (another thread) */
+    STMT_S12     /* cancelled */
+};
+
+/* Functions whose legality depends on the state (stmt_state.c). */
+enum stmt_fn {
+    FN_PREPARE, FN_EXECUTE, FN_EXECDIRECT, FN_FETCH, FN_GETDATA, FN_NUMRESULTCOLS,
+    FN_DESCRIBECOL, FN_COLATTRIBUTE, FN_ROWCOUNT, FN_CLOSECURSOR, FN_FREESTMT,
+    FN_PARAMDATA, FN_PUTDATA, FN_MORERESULTS, FN_NUMPARAMS, FN_DESCRIBEPARAM,
+    FN_BIND, FN_SETATTR, FN_GETATTR, FN_CATALOG, FN_CURSORNAME, FN__COUNT
+};
+
+/* Outcome of a state check. */
+enum stmt_verdict { SV_OK = 0, SV_HY010, SV_24000, SV_07005, SV_HY109 };
+enum stmt_verdict stmt_state_check(enum stmt_fn fn, enum stmt_state st, bool prepared);
+/* Check and add the diagnostic: SQL_SUCCESS when allowed, else SQL_ERROR. */
+SQLRETURN stmt_check(struct stmt *s, enum stmt_fn fn);
+
+/* In-memory result set (SQLGetTypeInfo, catalog functions later). Cells are
+ * decoded values (sq_value); strings are owned by the set. */
+struct lrs {
+    size_t ncols, nrows, cap_rows;
+    struct sq_coldesc *cols;    /* names owned */
+    struct sq_value *cells;     /* nrows * ncols */
+    char **strs;                /* owned string storage */
+    size_t nstrs, cap_strs;
+};
+struct lrs *lrs_new(size_t ncols);
+void lrs_free(struct lrs *r);
+/* Column i: name and Informix type (SQ_T_VARCHAR with max length, SMALLINT,
+ * INTEGER). */
+bool lrs_col(struct lrs *r, size_t i, const char *name, uint16_t type, uint32_t enc_len,
+             bool nullable);
+/* Append a row of NULLs; returns its index or (size_t)-1 on out of memory. */
+size_t lrs_add_row(struct lrs *r);
+bool lrs_set_str(struct lrs *r, size_t row, size_t col, const char *s); /* NULL -> NULL */
+void lrs_set_int(struct lrs *r, size_t row, size_t col, int64_t v);
+void lrs_set_null(struct lrs *r, size_t row, size_t col);
+
+/* One parameter's data-at-execution buffer. */
+struct dae_buf {
+    uint8_t *p;
+    size_t len, cap;
+    bool is_null;
+    bool given;    /* SQLPutData was called at least once */
+};
+
+struct stmt {
+    struct handle hdr;          /* must be first */
+    struct dbc *dbc;
+    struct link node;           /* in dbc's statement list */
+    enum stmt_state state;
+    bool prepared;              /* by SQLPrepare (re-executable) vs SQLExecDirect */
+    bool returns_rows;          /* prepared statement produces a result set */
+    struct sq_stmt *sq;         /* server statement, NULL when none */
+    struct str sql;             /* translated SQL text of the current statement */
+    size_t nmarkers;            /* '?' in sql */
+    /* cursor */
+    const struct sq_row *row;   /* current row (S6), borrowed from sq */
+    struct lrs *local;          /* local result set instead of sq, or NULL */
+    size_t local_pos;           /* next local row index */
+    bool at_end;                /* NO_DATA reached */
+    int64_t rows_fetched;       /* rows fetched from the current cursor */
+    SQLLEN row_count;           /* SQLRowCount */
+    /* SQLGetData */
+    SQLUSMALLINT gd_col;        /* column of the last SQLGetData (0 = none) */
+    struct conv_getdata_state gd;
+    /* descriptors */
+    struct desc ard_impl, apd_impl, ird, ipd;
+    struct desc *ard, *apd;
+    /* attributes */
+    SQLULEN cursor_type, concurrency, max_rows, query_timeout, max_length, keyset_size;
+    SQLULEN noscan, retrieve_data, use_bookmarks, async_enable, cursor_scrollable;
+    SQLULEN cursor_sensitivity, simulate_cursor, row_number;
+    SQLULEN *ard_rows_fetched_save;
+    char cursor_name[130];
+    bool cursor_name_set;
+    /* parameters: scratch reused across executions (no per-row allocation) */
+    struct sq_param *params;
+    struct conv_scratch *scratch;
+    size_t params_cap;
+    /* parameter targets: for INSERT ... VALUES, the described target columns
+     * (a SELECT of them prepared once, never executed); see stmt_params.c */
+    struct sq_stmt *ptarget;
+    int32_t *ptarget_map;       /* marker i -> column of ptarget, -1 = unknown */
+    bool ptarget_tried;
+    /* data at execution */
+    struct dae_buf *dae;        /* one per parameter (params_cap) */
+    size_t dae_param;           /* 1-based parameter being put (0 = none yet) */
+    SQLULEN dae_row;            /* parameter set row being executed */
+    bool dae_direct;            /* the statement came from SQLExecDirect */
+    SQLRETURN exec_rc;          /* accumulated rc of a parameter array run */
+    _Atomic(struct sq_conn *) running_wire; /* set while a server call runs (SQLCancel) */
+    atomic_bool cancelled;      /* the running call was interrupted: HY008 */
+};
+
+/* stmt.c */
+/* Map an enc_rc of an argument conversion: SQL_SUCCESS or SQL_ERROR + diag. */
+SQLRETURN enc_rc_diag(struct handle *h, enum enc_rc e);
+/* SQLCancel without the lock: interrupts a running call on another thread
+ * (true), or false when nothing runs (then cancel under the lock). */
+bool stmt_cancel_running(SQLHSTMT h);
+SQLRETURN stmt_set_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len);
+SQLRETURN stmt_get_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER buf_len,
+                        SQLINTEGER *str_len);
+SQLRETURN stmt_free_stmt(struct stmt *s, SQLUSMALLINT option);
+SQLRETURN stmt_close_cursor(struct stmt *s, bool strict);
+SQLRETURN stmt_cancel(struct stmt *s);
+SQLRETURN stmt_set_cursor_name(struct stmt *s, const struct str *name);
+SQLRETURN stmt_get_cursor_name(struct stmt *s, SQLPOINTER buf, SQLSMALLINT buf_len,
+                               SQLSMALLINT *len, bool wide);
+/* State after the cursor closed: S3/S2 when prepared, else S1. */
+void stmt_to_closed_state(struct stmt *s);
+/* Map a core failure to a diagnostic (HY008 after SQLCancel). */
+SQLRETURN stmt_wire_error(struct stmt *s, enum sq_rc rc);
+/* Drop the result (cursor, local set, current row); keeps the prepared statement. */
+void stmt_reset_cursor(struct stmt *s);
+/* Release the server statement and forget the SQL text (state S1). */
+void stmt_unprepare(struct stmt *s);
+/* Fill the IRD from the prepared statement or the local set. */
+SQLRETURN stmt_build_ird(struct stmt *s);
+/* Serve a local result set (takes ownership): state S5, IRD from its columns. */
+SQLRETURN stmt_attach_local(struct stmt *s, struct lrs *r);
+
+/* stmt_exec.c */
+SQLRETURN stmt_prepare(struct stmt *s, const struct str *sql);
+SQLRETURN stmt_execute(struct stmt *s);
+SQLRETURN stmt_exec_direct(struct stmt *s, const struct str *sql);
+SQLRETURN stmt_param_data(struct stmt *s, SQLPOINTER *token);
+SQLRETURN stmt_put_data(struct stmt *s, SQLPOINTER data, SQLLEN len);
+SQLRETURN stmt_row_count(struct stmt *s, SQLLEN *count);
+SQLRETURN stmt_more_results(struct stmt *s);
+SQLRETURN stmt_num_params(struct stmt *s, SQLSMALLINT *n);
+SQLRETURN stmt_describe_param(struct stmt *s, SQLUSMALLINT n, SQLSMALLINT *type,
+                              SQLULEN *size, SQLSMALLINT *digits, SQLSMALLINT *nullable);
+/* SQLNativeSql on a connection. */
+SQLRETURN native_sql(struct handle *h, const struct str *in, SQLPOINTER out, SQLINTEGER out_len,
+                     SQLINTEGER *len, bool wide);
+
+/* stmt_params.c */
+SQLRETURN stmt_bind_param(struct stmt *s, SQLUSMALLINT n, SQLSMALLINT io, SQLSMALLINT c_type,
+                          SQLSMALLINT sql_type, SQLULEN size, SQLSMALLINT digits,
+                          SQLPOINTER data, SQLLEN buf_len, SQLLEN *ind);
+/* Make room for n parameters in the scratch arrays. */
+bool stmt_params_reserve(struct stmt *s, size_t n);
+/* Described target column of parameter i (0-based), or NULL when unknown. */
+const struct sq_coldesc *stmt_param_target(struct stmt *s, size_t i);
+void stmt_param_targets_free(struct stmt *s);
+/* Build the sq_params of parameter set `row`. Returns SQL_NEED_DATA (with
+ * s->dae_param set to the first DAE parameter without data) when a
+ * data-at-execution parameter still needs its data, SQL_SUCCESS(_WITH_INFO)
+ * when all params are built, SQL_ERROR with a diagnostic otherwise. */
+SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n);
+/* Address of a bound buffer for row `row` of a parameter or column array. */
+void *desc_elem_ptr(const struct desc *d, const struct desc_rec *r, void *base, SQLULEN row,
+                    SQLLEN elem_size);
+/* True when parameter rec at row is data-at-execution. */
+bool stmt_param_is_dae(const struct stmt *s, const struct desc_rec *r, SQLULEN row);
+void stmt_dae_reset(struct stmt *s);
+
+/* Application length/indicator cells may be unaligned (pyodbc packs the
+ * indicator right after each value in its parameter rows): copy bytes. */
+static inline SQLLEN len_load(const SQLLEN *p)
+{
+    SQLLEN v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline void len_store(SQLLEN *p, SQLLEN v)
+{
+    memcpy(p, &v, sizeof v);
+}
+
+/* stmt_fetch.c */
+SQLRETURN stmt_bind_col(struct stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
+                        SQLLEN buf_len, SQLLEN *ind);
+SQLRETURN stmt_fetch(struct stmt *s, SQLSMALLINT orientation, SQLLEN offset);
+SQLRETURN stmt_get_data(struct stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
+                        SQLLEN buf_len, SQLLEN *ind);
+SQLRETURN stmt_num_result_cols(struct stmt *s, SQLSMALLINT *n);
+SQLRETURN stmt_describe_col(struct stmt *s, SQLUSMALLINT col, SQLPOINTER name,
+                            SQLSMALLINT buf_len, SQLSMALLINT *name_len, SQLSMALLINT *type,
+                            SQLULEN *size, SQLSMALLINT *digits, SQLSMALLINT *nullable,
+                            bool wide);
+SQLRETURN stmt_col_attribute(struct stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
+                             SQLPOINTER str, SQLSMALLINT buf_len, SQLSMALLINT *str_len,
+                             SQLLEN *num, bool wide);
+
+/* typeinfo.c */
+SQLRETURN stmt_get_type_info(struct stmt *s, SQLSMALLINT sql_type);
+
+#endif
