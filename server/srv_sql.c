@@ -330,6 +330,13 @@ int srv_session_dbopen(struct srv_session *s, const char *name, struct srv_err *
                  ? sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL)
                  : SQLITE_CANTOPEN;
     sq_free(path);
+    /* The busy timeout must be in force before the first read: while another
+     * session closes the last connection to this file, SQLite checkpoints the
+     * WAL under an exclusive lock, and an untimed read would fail with BUSY
+     * and be reported as -329 for a database that exists. */
+    if (rc == SQLITE_OK)
+        sqlite3_busy_timeout(db, s->lock_wait_ms >= 0 ? s->lock_wait_ms
+                                                      : engine_lock_timeout(s->eng));
     enum srv_dbkind kind = SRV_DB_UNLOGGED;
     if (rc != SQLITE_OK || !cat_read_kind(db, &kind)) {
         sqlite3_close(db);
