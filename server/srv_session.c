@@ -74,6 +74,7 @@ struct conn {
     size_t cut_at;
     bool fault_garbage_done, fault_drop_done, fault_trunc_done, fault_midfetch_done;
     char client_locale[64], db_locale[64], dbdate[32];
+    bool delimident; /* the client's DELIMIDENT (see login_delimident) */
 };
 
 /* ---------------------------------------------------------------- I/O --- */
@@ -873,6 +874,25 @@ static bool handle_group(struct conn *c, size_t end)
 
 /* ------------------------------------------------------------ login --- */
 
+/* DELIMIDENT from the login environment. Informix's rule: without DELIMIDENT,
+ * "x" is a string literal; DELIMIDENT=y (or Y, yes, or an empty value, as a
+ * bare `export DELIMIDENT` gives) makes it a delimited identifier; n/no/
+ * anything else keeps it off. Our ODBC driver sends DELIMIDENT=y unless the DSN
+ * turns it off, in which case it sends nothing (driver/odbc/dbc.c). The last
+ * occurrence wins, as in srv_login_env. */
+static bool login_delimident(const struct srv_conreq *rq)
+{
+    static const char name[] = "DELIMIDENT";
+    bool on = false;
+    for (size_t i = 0; i < rq->nenv; i++) {
+        const struct srv_envvar *e = &rq->env[i];
+        if (e->nlen != sizeof name - 1 || memcmp(e->name, name, e->nlen) != 0)
+            continue;
+        on = e->vlen == 0 || e->val[0] == 'y' || e->val[0] == 'Y';
+    }
+    return on;
+}
+
 /* Read and answer the login. True when the session may continue. */
 static bool do_login(struct conn *c, struct srv_conreq *rq)
 {
@@ -896,6 +916,7 @@ static bool do_login(struct conn *c, struct srv_conreq *rq)
     srv_login_env(rq, "CLIENT_LOCALE", c->client_locale, sizeof c->client_locale);
     srv_login_env(rq, "DB_LOCALE", c->db_locale, sizeof c->db_locale);
     srv_login_env(rq, "DBDATE", c->dbdate, sizeof c->dbdate);
+    c->delimident = login_delimident(rq); /* rq's strings point into c->in: read them now */
     sq_buf_reset(&c->out);
     srv_login_reply(&c->out, rq, c->ctx->server_name, c->ctx->profile.server_version, (int16_t)svc);
     bool sent = sq_buf_ok(&c->out) && send_all(c->fd, c->out.data, c->out.len);
@@ -939,6 +960,7 @@ void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
         srv_log(SRV_LOG_ERROR, session_no, "cannot create an engine session");
         goto out;
     }
+    srv_session_set_delimident(c->sess, c->delimident);
     c->scan_caps = c->caps;
     for (;;) {
         size_t end;

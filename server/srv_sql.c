@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SRV_DEFAULT_LOCK_TIMEOUT_MS 2000
@@ -47,7 +48,34 @@ struct srv_stmt {
     struct srv_val *rows;
     void **rowmem;
     int64_t pos;
+    int64_t clock_sec; /* instant of this execution / cursor open (TODAY, CURRENT) */
+    long clock_nsec;
 };
+
+/* Take the statement's instant: once per execution or cursor open. */
+static void clock_start(struct srv_stmt *st)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    st->clock_sec = (int64_t)ts.tv_sec;
+    st->clock_nsec = ts.tv_nsec;
+}
+
+/* Around every sqlite3_step of st: TODAY/CURRENT read st's instant. */
+static void clock_enter(struct srv_stmt *st)
+{
+    if (!st->s)
+        return;
+    st->s->clock_set = true;
+    st->s->clock_sec = st->clock_sec;
+    st->s->clock_nsec = st->clock_nsec;
+}
+
+static void clock_leave(struct srv_stmt *st)
+{
+    if (st->s)
+        st->s->clock_set = false;
+}
 
 /* ---- engine ----------------------------------------------------------------- */
 
@@ -346,6 +374,10 @@ int srv_session_dbopen(struct srv_session *s, const char *name, struct srv_err *
     s->db = db;
     s->kind = kind;
     s->txn = false;
+    /* "x" reaching SQLite is always an identifier (a DELIMIDENT-off "x" was
+     * turned into 'x' by the translator): no silent fallback to a string when
+     * no such column exists, so a missing column is -217 as in Informix. */
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
     snprintf(s->dbname, sizeof s->dbname, "%s", name);
     apply_lock_wait(s);
     if (cat_exec(db, "PRAGMA foreign_keys=ON", err) < 0 ||
@@ -1418,8 +1450,11 @@ int srv_stmt_execute(struct srv_stmt *st, struct srv_exec_result *res, struct sr
     s->cur_bigserial = 0;
     int rc;
     int64_t rows = 0;
+    clock_start(st);
+    clock_enter(st);
     while ((rc = sqlite3_step(st->vm)) == SQLITE_ROW)
         rows++;
+    clock_leave(st);
     if (rc != SQLITE_DONE) {
         stmt_fail(st, rc, err);
         sqlite3_reset(st->vm);
@@ -1460,7 +1495,10 @@ int srv_stmt_open(struct srv_stmt *st, struct srv_err *err)
     if (ensure_txn(st->s, err) < 0)
         return -1;
     srv_stmt_close(st);
+    clock_start(st);
+    clock_enter(st);
     int rc = sqlite3_step(st->vm);
+    clock_leave(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         stmt_fail(st, rc, err);
         sqlite3_reset(st->vm);
@@ -1584,6 +1622,29 @@ static int convert_col(struct srv_stmt *st, size_t i, struct srv_val *out, struc
         }
         return 0;
     }
+    case SQ_T_INTERVAL: {
+        /* Stored as a total (ifx_iv_to_total); text rebuilt per qualifier. */
+        if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) {
+            double fv = sqlite3_value_double(v);
+            int rc = t == SQLITE_FLOAT && !(fv > -9.2e18 && fv < 9.2e18) ? SRV_E_DT_RANGE : 0;
+            if (rc == 0)
+                rc = ifx_iv_from_total(t == SQLITE_INTEGER ? sqlite3_value_int64(v) : (int64_t)fv,
+                                       ty->len, tmp, sizeof tmp);
+            if (rc) {
+                srv_err_set(err, rc, 0, 0, NULL);
+                return -1;
+            }
+            set_text_val(b, out, tmp, strlen(tmp), SRV_V_TEXT);
+            return 0;
+        }
+        const char *p = (const char *)sqlite3_value_text(v);
+        size_t n = (size_t)sqlite3_value_bytes(v);
+        if (p && ifx_iv_normalize(p, n, ty->len, tmp, sizeof tmp) == 0)
+            set_text_val(b, out, tmp, strlen(tmp), SRV_V_TEXT);
+        else
+            set_text_val(b, out, p ? p : "", p ? n : 0, SRV_V_TEXT);
+        return 0;
+    }
     case SQ_T_CHAR:
     case SQ_T_NCHAR: {
         size_t n;
@@ -1660,7 +1721,9 @@ static int step_row(struct srv_stmt *st, struct srv_err *err)
         rc = st->pending;
         st->pending = 0;
     } else {
+        clock_enter(st);
         rc = sqlite3_step(st->vm);
+        clock_leave(st);
     }
     if (rc == SQLITE_ROW)
         return 1;

@@ -89,8 +89,10 @@ int srv_session_dbclose(struct srv_session *s, struct srv_err *err);
 bool srv_session_has_db(const struct srv_session *s);
 enum srv_dbkind srv_session_dbkind(const struct srv_session *s);
 bool srv_session_in_txn(const struct srv_session *s);
-/* DELIMIDENT (from the client's environment): true (the default) makes "x" an
- * identifier, false makes it a string literal as in plain Informix. */
+/* DELIMIDENT: true makes "x" a delimited identifier, false makes it a string
+ * literal as in plain Informix. The wire side sets it from the client's login
+ * environment (absent means false, as on a real server); a session created
+ * without that call starts with true. */
 void srv_session_set_delimident(struct srv_session *s, bool on);
 /* SQ_BEGIN / SQ_CMMTWORK / SQ_RBWORK, with Informix's rules per database kind. */
 int srv_session_begin(struct srv_session *s, struct srv_err *err);

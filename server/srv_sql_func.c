@@ -326,12 +326,22 @@ static void fn_decode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_null(ctx);
 }
 
+/* The running statement's instant (see srv_session.clock_set), else now. */
+static void stmt_now(sqlite3_context *ctx, struct ifx_dt *dt)
+{
+    const struct srv_session *s = sess(ctx);
+    if (s && s->clock_set)
+        ifx_dt_from_clock(s->clock_sec, s->clock_nsec, dt);
+    else
+        ifx_dt_now(dt);
+}
+
 static void fn_today(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
     (void)argv;
     struct ifx_dt now;
-    ifx_dt_now(&now);
+    stmt_now(ctx, &now);
     char txt[16];
     snprintf(txt, sizeof txt, "%04d-%02d-%02d", now.f[0], now.f[1], now.f[2]);
     sqlite3_result_text(ctx, txt, -1, SQLITE_TRANSIENT);
@@ -344,7 +354,7 @@ static void fn_current(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     if (e > SQ_TU_F5 || s > e)
         e = SQ_TU_F3, s = SQ_TU_YEAR;
     struct ifx_dt now;
-    ifx_dt_now(&now);
+    stmt_now(ctx, &now);
     char txt[40];
     ifx_dt_format(&now, s, e, txt, sizeof txt);
     sqlite3_result_text(ctx, txt, -1, SQLITE_TRANSIENT);

@@ -342,6 +342,8 @@ const char *ifx_type_affinity(const struct ifx_type *ty)
     case SQ_T_FLOAT:
     case SQ_T_SMALLFLOAT:
         return "REAL";
+    case SQ_T_INTERVAL:
+        return "INT"; /* a total in the smallest unit, see ifx_iv_to_total */
     case SQ_T_DECIMAL:
     case SQ_T_MONEY:
     case SQ_T_BYTE:
@@ -670,7 +672,12 @@ void ifx_dt_now(struct ifx_dt *dt)
 {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
-    time_t t = ts.tv_sec;
+    ifx_dt_from_clock((int64_t)ts.tv_sec, ts.tv_nsec, dt);
+}
+
+void ifx_dt_from_clock(int64_t sec, long nsec, struct ifx_dt *dt)
+{
+    time_t t = (time_t)sec;
     struct tm tm;
     localtime_r(&t, &tm);
     dt->f[0] = tm.tm_year + 1900;
@@ -679,7 +686,7 @@ void ifx_dt_now(struct ifx_dt *dt)
     dt->f[3] = tm.tm_hour;
     dt->f[4] = tm.tm_min;
     dt->f[5] = tm.tm_sec;
-    dt->f[6] = (int)(ts.tv_nsec / 10000);
+    dt->f[6] = (int)(nsec / 10000);
 }
 
 /* Separator that introduces field k (1..6). */
@@ -828,12 +835,45 @@ size_t ifx_dt_format(const struct ifx_dt *dt, unsigned start, unsigned end, char
 
 /* ---- intervals ------------------------------------------------------------------ */
 
-int ifx_iv_normalize(const char *s, size_t n, uint32_t qual, char *out, size_t cap)
+/* INTERVAL values are stored as one integer in the smallest unit of their
+ * class, so that SQL comparison and ORDER BY work across signs and widths:
+ * months for YEAR/MONTH intervals, 1e-5 seconds for DAY..FRACTION ones
+ * (DAY(9) TO FRACTION(5) still fits in 63 bits). The text form is rebuilt from
+ * the column's qualifier on output (srv_sql.c convert_col). */
+static const int64_t iv_unit[7] = {12, 1, 8640000000LL, 360000000LL, 6000000LL, 100000LL, 1};
+
+static void iv_fields(uint32_t qual, int *sf, int *ef, unsigned *lead)
 {
     unsigned start = SQ_TU_START(qual), end = SQ_TU_END(qual);
-    unsigned digits = SQ_TU_LEN(qual);
-    int sf = start == SQ_TU_FRAC ? 6 : IFX_TU_FIELD(start), ef = IFX_TU_FIELD(end);
-    unsigned lead = digits - (start == SQ_TU_FRAC ? 0 : (end - start));
+    *sf = start == SQ_TU_FRAC ? 6 : IFX_TU_FIELD(start);
+    *ef = IFX_TU_FIELD(end);
+    unsigned digits = SQ_TU_LEN(qual), span = start == SQ_TU_FRAC ? 0 : end - start;
+    *lead = digits > span ? digits - span : 0;
+}
+
+/* Unit of the qualifier's last field (or fraction digit). */
+static int64_t iv_end_unit(uint32_t qual)
+{
+    int sf, ef;
+    unsigned lead;
+    iv_fields(qual, &sf, &ef, &lead);
+    if (ef < 6)
+        return iv_unit[ef];
+    unsigned fd = SQ_TU_END(qual) >= 10 ? SQ_TU_END(qual) - 10 : 5;
+    int64_t u = 1;
+    for (unsigned k = fd; k < 5; k++)
+        u *= 10;
+    return u;
+}
+
+/* Parse INTERVAL text for qual into fields f[0..6] (struct ifx_dt numbering). */
+static int iv_parse(const char *s, size_t n, uint32_t qual, long f[7], bool *negp)
+{
+    int sf, ef;
+    unsigned lead;
+    iv_fields(qual, &sf, &ef, &lead);
+    if (sf > ef)
+        return SRV_E_DT_RANGE;
     while (n > 0 && isspace((unsigned char)s[0]))
         s++, n--;
     while (n > 0 && isspace((unsigned char)s[n - 1]))
@@ -842,7 +882,7 @@ int ifx_iv_normalize(const char *s, size_t n, uint32_t qual, char *out, size_t c
     size_t i = 0;
     if (i < n && (s[i] == '-' || s[i] == '+'))
         neg = s[i++] == '-';
-    long f[7] = {0};
+    memset(f, 0, 7 * sizeof f[0]);
     bool ym = sf <= 1;
     for (int k = sf; k <= ef; k++) {
         long v;
@@ -875,11 +915,27 @@ int ifx_iv_normalize(const char *s, size_t n, uint32_t qual, char *out, size_t c
     for (int k = sf + 1; k <= ef; k++)
         if (k != 2 && f[k] > maxv[k])
             return SRV_E_DT_RANGE;
-    bool zero = true;
+    *negp = neg;
+    return 0;
+}
+
+/* Canonical text of fields f for qual: "[-]D hh:mm:ss.fff" / "[-]Y-MM" ... */
+static void iv_format(const long f[7], bool neg, uint32_t qual, char *out, size_t cap)
+{
+    int sf, ef;
+    unsigned lead;
+    iv_fields(qual, &sf, &ef, &lead);
+    unsigned end = SQ_TU_END(qual);
+    bool ym = sf <= 1, zero = true;
     for (int k = 0; k < 7; k++)
         if (f[k])
             zero = false;
     size_t o = 0;
+    if (cap < 40) {
+        if (cap)
+            out[0] = '\0';
+        return;
+    }
     if (neg && !zero)
         out[o++] = '-';
     static const char seps[] = {0, '-', 0, ' ', ':', ':', '.'};
@@ -887,12 +943,9 @@ int ifx_iv_normalize(const char *s, size_t n, uint32_t qual, char *out, size_t c
         if (k > sf)
             out[o++] = ym ? '-' : seps[k];
         if (k == 6) {
-            char fr[8];
-            snprintf(fr, sizeof fr, "%05ld", f[6]);
-            size_t fd = end - 10;
-            if (k == sf) { /* FRACTION TO FRACTION: plain digits */
-                fd = end - 10;
-            }
+            char fr[24];
+            snprintf(fr, sizeof fr, "%05ld", f[6] % 100000);
+            size_t fd = end >= 10 && end <= 15 ? end - 10 : 5;
             memcpy(out + o, fr, fd);
             o += fd;
             continue;
@@ -900,6 +953,76 @@ int ifx_iv_normalize(const char *s, size_t n, uint32_t qual, char *out, size_t c
         o += (size_t)snprintf(out + o, cap - o, k == sf ? "%ld" : "%02ld", f[k]);
     }
     out[o] = '\0';
+}
+
+int ifx_iv_normalize(const char *s, size_t n, uint32_t qual, char *out, size_t cap)
+{
+    long f[7];
+    bool neg;
+    int rc = iv_parse(s, n, qual, f, &neg);
+    if (rc)
+        return rc;
+    iv_format(f, neg, qual, out, cap);
+    return 0;
+}
+
+int ifx_iv_to_total(const char *s, size_t n, uint32_t qual, int64_t *total)
+{
+    long f[7];
+    bool neg;
+    int rc = iv_parse(s, n, qual, f, &neg);
+    if (rc)
+        return rc;
+    int sf, ef;
+    unsigned lead;
+    iv_fields(qual, &sf, &ef, &lead);
+    int64_t t = 0, part;
+    for (int k = sf; k <= ef; k++)
+        if (__builtin_mul_overflow((int64_t)f[k], iv_unit[k], &part) ||
+            __builtin_add_overflow(t, part, &t))
+            return SRV_E_DT_RANGE;
+    int64_t eu = iv_end_unit(qual);
+    t = t / eu * eu; /* fraction digits beyond the qualifier are dropped */
+    *total = neg ? -t : t;
+    return 0;
+}
+
+int ifx_iv_from_total(int64_t total, uint32_t qual, char *out, size_t cap)
+{
+    if (total == INT64_MIN)
+        return SRV_E_DT_RANGE;
+    int sf, ef;
+    unsigned lead;
+    iv_fields(qual, &sf, &ef, &lead);
+    if (sf > ef)
+        return SRV_E_DT_RANGE;
+    bool neg = total < 0;
+    int64_t t = neg ? -total : total;
+    long f[7] = {0};
+    f[sf] = (long)(t / iv_unit[sf]);
+    t %= iv_unit[sf];
+    for (int k = sf + 1; k <= ef; k++) {
+        f[k] = (long)(t / iv_unit[k]);
+        t %= iv_unit[k];
+    }
+    /* the leading field must fit its precision */
+    long lim = 1;
+    for (unsigned k = 0; k < lead && k < 18; k++)
+        lim *= 10;
+    if (f[sf] >= lim)
+        return SRV_E_DT_RANGE;
+    iv_format(f, neg, qual, out, cap);
+    return 0;
+}
+
+int ifx_iv_coerce_total(int64_t total, uint32_t qual, int64_t *out)
+{
+    char txt[64];
+    int rc = ifx_iv_from_total(total, qual, txt, sizeof txt);
+    if (rc)
+        return rc;
+    int64_t eu = iv_end_unit(qual);
+    *out = total / eu * eu;
     return 0;
 }
 
@@ -1139,13 +1262,27 @@ int ifx_coerce(const struct ifx_type *ty, sqlite3_value *v, bool ansi, struct sr
         return set_text(out, txt, n);
     }
     case SQ_T_INTERVAL: {
-        char tmp[64], txt[64];
-        size_t n;
-        const char *p = value_text(v, tmp, sizeof tmp, &n);
-        int rc = ifx_iv_normalize(p, n, ty->len, txt, sizeof txt);
+        /* Stored as the total in the class's smallest unit (see iv_unit). A
+         * number is such a total already (from another INTERVAL column or
+         * expression); text is an INTERVAL literal in the qualifier's shape. */
+        int64_t total;
+        int rc;
+        if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) {
+            double fv = sqlite3_value_double(v);
+            if (t == SQLITE_FLOAT && !(fv > -9.2e18 && fv < 9.2e18))
+                return SRV_E_DT_RANGE;
+            total = t == SQLITE_INTEGER ? sqlite3_value_int64(v) : (int64_t)fv;
+            rc = ifx_iv_coerce_total(total, ty->len, &total);
+        } else {
+            const char *p = (const char *)sqlite3_value_text(v);
+            rc = p ? ifx_iv_to_total(p, (size_t)sqlite3_value_bytes(v), ty->len, &total)
+                   : SRV_E_NOMEM;
+        }
         if (rc)
             return rc;
-        return set_text(out, txt, strlen(txt));
+        out->kind = SQLITE_INTEGER;
+        out->i = total;
+        return 0;
     }
     case IFX_T_BOOLEAN: {
         if (t == SQLITE_INTEGER) {

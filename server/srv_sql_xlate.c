@@ -187,6 +187,19 @@ static size_t qualifier_end(const struct xl *xl, size_t i)
     return j;
 }
 
+/* End (exclusive) of the CASE ... END expression whose CASE is at i. */
+static size_t case_end(const struct xl *xl, size_t i)
+{
+    int d = 0;
+    for (size_t j = i; j < xl->n; j++) {
+        if (kw(xl, j, "case"))
+            d++;
+        else if (kw(xl, j, "end") && --d == 0)
+            return j + 1;
+    }
+    return xl->n;
+}
+
 /* End (exclusive) of one operand starting at i. */
 static size_t primary_end(const struct xl *xl, size_t i)
 {
@@ -195,6 +208,8 @@ static size_t primary_end(const struct xl *xl, size_t i)
         j++;
     if (j >= xl->n)
         return j;
+    if (kw(xl, j, "case"))
+        return case_end(xl, j);
     if (op(xl, j, "("))
         return match_paren(xl, j) + 1;
     if ((kw(xl, j, "datetime") || kw(xl, j, "interval")) && op(xl, j + 1, "("))
@@ -513,7 +528,16 @@ static size_t emit_datetime_literal(struct xl *xl, size_t i)
     char txt[64];
     int rc;
     if (iv) {
-        rc = ifx_iv_normalize(xl->sql + a, b - a, ty.len, txt, sizeof txt);
+        /* INTERVAL literals are written in their storage form (a total). */
+        int64_t total = 0;
+        rc = ifx_iv_to_total(xl->sql + a, b - a, ty.len, &total);
+        if (rc == 0) {
+            snprintf(txt, sizeof txt, total < 0 ? "(%lld)" : "%lld", (long long)total);
+            emit_text(xl, i, qe, txt);
+            xl->last_prim = xl->last_tok_out;
+            xl->last_prim_tok = i;
+            return qe;
+        }
     } else {
         struct ifx_dt dt;
         rc = ifx_dt_parse(xl->sql + a, b - a, SQ_TU_START(ty.len), SQ_TU_END(ty.len), &dt);
@@ -608,10 +632,322 @@ static bool date_operand(struct xl *xl, size_t i, size_t b)
     return lt.code == SQ_T_DATE || (rt.code == SQ_T_DATE && op(xl, i, "+"));
 }
 
+/* ---- arithmetic chains ----------------------------------------------------------
+ * An operand followed by binary + - * / || and more operands is translated as
+ * a whole, with Informix's precedence: unary +/- binds tightest (it is part of
+ * the operand), then * and /, then + and -, then ||; all left-associative;
+ * parentheses are operands. SQLite has the same order for * / + -, so those
+ * stay as written; what changes is what the rewrites wrap: a / b becomes
+ * ifx_div(<whole left multiplicative term>, <operand>), DATE +/- becomes
+ * ifx_dadd(<whole left additive expression>, ±1, <whole right term>), and
+ * since SQLite's || binds tighter than arithmetic, the additive operands of ||
+ * are parenthesised. */
+
+/* Words that never begin or end an operand. */
+static bool stop_word(const struct xl *xl, size_t i)
+{
+    static const char *const w[] = {
+        "select", "from",    "where",    "and",     "or",     "not",    "is",    "in",
+        "like",   "matches", "between",  "exists",  "when",   "then",   "else",  "end",
+        "as",     "on",      "group",    "order",   "by",     "having", "union", "intersect",
+        "except", "all",     "distinct", "unique",  "into",   "values", "set",   "asc",
+        "desc",   "first",   "skip",     "limit",   "join",   "left",   "right", "inner",
+        "outer",  "cross",   "full",     "for",     "escape", "with",   "any",   "some",
+        "to",     "return",  "using",    "natural", "delete", "update", "insert"};
+    if (i >= xl->n || xl->t[i].k != TK_IDENT)
+        return false;
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (kw(xl, i, w[k]))
+            return true;
+    return false;
+}
+
+/* Binding strength of the binary operator at i: 3 for * /, 2 for + -, 1 for ||, 0 none. */
+static int arith_prec(const struct xl *xl, size_t i)
+{
+    if (op(xl, i, "*") || op(xl, i, "/"))
+        return 3;
+    if (op(xl, i, "+") || op(xl, i, "-"))
+        return 2;
+    return op(xl, i, "||") ? 1 : 0;
+}
+
+/* Token i can begin an operand (signs included). */
+static bool operand_start(const struct xl *xl, size_t i)
+{
+    size_t j = i;
+    while (op(xl, j, "-") || op(xl, j, "+"))
+        j++;
+    if (j >= xl->n)
+        return false;
+    switch (xl->t[j].k) {
+    case TK_NUMBER:
+    case TK_STRING:
+    case TK_PARAM:
+    case TK_QIDENT:
+        return true;
+    case TK_IDENT:
+        return !stop_word(xl, j) && !(kw(xl, j, "current") && kw(xl, j + 1, "of"));
+    case TK_OP:
+        return op(xl, j, "(");
+    default:
+        return false;
+    }
+}
+
+/* Token i can be the last token of an operand. */
+static bool operand_last(const struct xl *xl, size_t i)
+{
+    switch (xl->t[i].k) {
+    case TK_NUMBER:
+    case TK_STRING:
+    case TK_PARAM:
+    case TK_QIDENT:
+        return true;
+    case TK_IDENT:
+        return !stop_word(xl, i) && !kw(xl, i, "case");
+    case TK_OP:
+        return op(xl, i, ")") || op(xl, i, "]");
+    default:
+        return false;
+    }
+}
+
+/* End (exclusive, at most b) of the operand at i: a primary with its sign,
+ * then any ::type casts and [m,n] substrings. */
+static size_t operand_end(const struct xl *xl, size_t i, size_t b)
+{
+    size_t e = primary_end(xl, i);
+    while (e < b) {
+        if (op(xl, e, "::")) {
+            size_t k = e + 1;
+            struct ifx_type ty;
+            struct srv_err scratch;
+            if (ifx_type_parse(xl->sql, xl->t, &k, &ty, &scratch) < 0 || k > b)
+                break;
+            e = k;
+        } else if (op(xl, e, "[")) {
+            size_t k = e + 1;
+            while (k < b && !op(xl, k, "]"))
+                k++;
+            if (k >= b)
+                break;
+            e = k + 1;
+        } else {
+            break;
+        }
+    }
+    return e > b ? b : e;
+}
+
+/* Wrap out[pos..] in parentheses. */
+static void parenthesize_from(struct xl *xl, size_t pos)
+{
+    insert_at(xl, pos, "(");
+    emit_raw(xl, ")");
+}
+
+/* Translate the arithmetic chain starting at token i (inside [a, b)); returns
+ * the token after it, or i itself when no chain starts there. */
+static size_t emit_chain(struct xl *xl, size_t i, size_t a, size_t b)
+{
+    if (!operand_start(xl, i))
+        return i;
+    if (i > a && (operand_last(xl, i - 1) || op(xl, i - 1, ".") || op(xl, i - 1, "::")))
+        return i;
+    /* Operand k spans [k ? ends[k-1] + 1 : i, ends[k]); operator k sits at ends[k]. */
+    size_t n = 0;
+    for (size_t j = i;;) {
+        size_t e = operand_end(xl, j, b);
+        if (e <= j)
+            break;
+        n++;
+        if (e + 1 >= b || arith_prec(xl, e) == 0 || !operand_start(xl, e + 1))
+            break;
+        j = e + 1;
+    }
+    if (n < 2)
+        return i;
+    size_t *ends = sq_malloc(n * sizeof *ends);
+    if (!ends) {
+        fail(xl, SRV_E_NOMEM, i, NULL);
+        return b;
+    }
+    bool has_cat = false;
+    for (size_t k = 0, j = i; k < n; k++) {
+        ends[k] = operand_end(xl, j, b);
+        j = ends[k] + 1;
+        if (k + 1 < n && arith_prec(xl, ends[k]) == 1)
+            has_cat = true;
+    }
+    size_t cat_start = 0, add_start = 0, mul_start = 0, add_tok = i;
+    size_t add_ops = 0; /* + - * / inside the current operand of || */
+    size_t pending = 0; /* ')' owed when the current term ends (DATE arithmetic) */
+    bool close_div = false;
+    for (size_t k = 0; k < n && !xl->failed; k++) {
+        size_t sa = k ? ends[k - 1] + 1 : i, se = ends[k];
+        space_for(xl, sa);
+        xl->prev_end = xl->t[sa].off;
+        size_t pos = xl->out.len;
+        int prev = k ? arith_prec(xl, ends[k - 1]) : 0;
+        if (k == 0)
+            cat_start = add_start = mul_start = pos;
+        if (prev == 1) {
+            add_start = mul_start = pos;
+            add_tok = sa;
+            add_ops = 0;
+        } else if (prev == 2) {
+            mul_start = pos;
+        }
+        emit_range(xl, sa, se);
+        if (close_div) {
+            emit_raw(xl, ")");
+            close_div = false;
+        }
+        if (k + 1 == n)
+            break;
+        size_t o = ends[k];
+        int p = arith_prec(xl, o);
+        if (p <= 2) {
+            for (; pending > 0; pending--)
+                emit_raw(xl, ")");
+        }
+        if (p == 1 && has_cat && add_ops > 0)
+            parenthesize_from(xl, add_start);
+        if (p >= 2)
+            add_ops++;
+        if (op(xl, o, "/")) {
+            /* Informix divides exactly (DECIMAL result) and raises -1202. */
+            insert_at(xl, mul_start, "ifx_div(");
+            emit_text(xl, o, o + 1, ",");
+            close_div = true;
+            continue;
+        }
+        if (p == 2) {
+            /* DATE arithmetic: days are added to dates, dates subtract to days. */
+            size_t m = k + 1;
+            while (m + 1 < n && arith_prec(xl, ends[m]) == 3)
+                m++;
+            struct ifx_type lt, rt;
+            char nm[129];
+            srv_type_expr(xl->sql, xl->t, add_tok, o, xl->tabs, xl->ntabs, &lt, nm, sizeof nm);
+            srv_type_expr(xl->sql, xl->t, o + 1, ends[m], xl->tabs, xl->ntabs, &rt, nm, sizeof nm);
+            bool plus = op(xl, o, "+");
+            if (lt.code == SQ_T_DATE || (rt.code == SQ_T_DATE && plus)) {
+                insert_at(xl, add_start, "ifx_dadd(");
+                emit_text(xl, o, o + 1, plus ? ", 1," : ", -1,");
+                pending++;
+                continue;
+            }
+        }
+        emit_tok(xl, o);
+    }
+    for (; pending > 0; pending--)
+        emit_raw(xl, ")");
+    if (has_cat && add_ops > 0)
+        parenthesize_from(xl, add_start);
+    size_t next = ends[n - 1];
+    sq_free(ends);
+    xl->last_prim = cat_start;
+    xl->last_prim_tok = i;
+    return next;
+}
+
+/* A single string or '?' at i standing alone as a value (not part of a
+ * larger expression ending before b). */
+static bool lone_value(const struct xl *xl, size_t i, size_t b)
+{
+    return i < b && (xl->t[i].k == TK_STRING || xl->t[i].k == TK_PARAM) &&
+           (i + 1 >= b || !continues_expr(xl, i + 1)) && !(i + 1 < b && op(xl, i + 1, "["));
+}
+
+/* Column type of "col [NOT] IN/BETWEEN" with the keyword at i. */
+static bool keyword_colref(struct xl *xl, size_t i, size_t a, struct ifx_type *ty)
+{
+    if (i <= a)
+        return false;
+    size_t c0 = kw(xl, i - 1, "not") ? i - 1 : i;
+    return c0 > a && colref_before(xl, c0, ty);
+}
+
+/* "col [NOT] IN (v, ...)" with IN at i: each lone string or '?' is converted
+ * to the column's form (as for "col = v"). Returns the token after the list,
+ * or i when it is not such a list. */
+static size_t emit_in_list(struct xl *xl, size_t i, size_t a, size_t b)
+{
+    struct ifx_type ty;
+    if (!keyword_colref(xl, i, a, &ty))
+        return i;
+    size_t close = match_paren(xl, i + 1);
+    if (close >= b)
+        return i;
+    emit_tok(xl, i);
+    emit_tok(xl, i + 1);
+    size_t start = i + 2;
+    int d = 0;
+    for (size_t j = start; j <= close && !xl->failed; j++) {
+        if (j < close && op(xl, j, "("))
+            d++;
+        else if (j < close && op(xl, j, ")"))
+            d--;
+        if (j < close && !(d == 0 && op(xl, j, ",")))
+            continue;
+        if (j == start + 1 && lone_value(xl, start, j))
+            emit_coerced_value(xl, start, "ifx_cv", &ty, NULL);
+        else
+            emit_range(xl, start, j);
+        if (j < close)
+            emit_tok(xl, j); /* the ',' */
+        start = j + 1;
+    }
+    emit_tok(xl, close);
+    return close + 1;
+}
+
+/* "col [NOT] BETWEEN lo AND hi" with BETWEEN at i: lone strings or '?' as
+ * bounds are converted to the column's form. Returns the token after what
+ * was emitted, or i when the left side is not a column. */
+static size_t emit_between(struct xl *xl, size_t i, size_t a, size_t b)
+{
+    struct ifx_type ty;
+    if (!keyword_colref(xl, i, a, &ty))
+        return i;
+    size_t and_tok = i + 1;
+    int d = 0;
+    for (; and_tok < b; and_tok++) {
+        if (op(xl, and_tok, "("))
+            d++;
+        else if (op(xl, and_tok, ")"))
+            d--;
+        else if (d == 0 && kw(xl, and_tok, "and"))
+            break;
+        if (d < 0)
+            return i;
+    }
+    if (and_tok >= b || and_tok == i + 1)
+        return i;
+    emit_tok(xl, i);
+    if (and_tok == i + 2 && lone_value(xl, i + 1, and_tok))
+        emit_coerced_value(xl, i + 1, "ifx_cv", &ty, NULL);
+    else
+        emit_range(xl, i + 1, and_tok);
+    emit_tok(xl, and_tok);
+    if (lone_value(xl, and_tok + 1, b)) {
+        emit_coerced_value(xl, and_tok + 1, "ifx_cv", &ty, NULL);
+        return and_tok + 2;
+    }
+    return and_tok + 1;
+}
+
 static void emit_range(struct xl *xl, size_t a, size_t b)
 {
     size_t i = a;
     while (i < b && !xl->failed) {
+        size_t after = emit_chain(xl, i, a, b);
+        if (after != i) {
+            i = after;
+            continue;
+        }
         const struct srv_tok *t = &xl->t[i];
         bool qualified = (i > 0 && op(xl, i - 1, ".")) || op(xl, i + 1, ".");
         if (t->k == TK_OP) {
@@ -748,6 +1084,20 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
         if (kw(xl, i, "select")) {
             i = emit_select(xl, i);
             continue;
+        }
+        if (kw(xl, i, "in") && op(xl, i + 1, "(") && !kw(xl, i + 2, "select")) {
+            size_t next = emit_in_list(xl, i, a, b);
+            if (next != i) {
+                i = next;
+                continue;
+            }
+        }
+        if (kw(xl, i, "between")) {
+            size_t next = emit_between(xl, i, a, b);
+            if (next != i) {
+                i = next;
+                continue;
+            }
         }
         if (kw(xl, i, "union") || kw(xl, i, "intersect") || kw(xl, i, "except")) {
             close_scopes_at(xl, xl->depth);

@@ -175,6 +175,72 @@ static void setup_session(void)
                   "00 0F 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 0C");
 }
 
+/* Log in with the doc §3.6 CONREQ, DELIMIDENT=delim appended to its
+ * environment (delim NULL: the fixture as it is, without DELIMIDENT), then
+ * PROTOCOLS and DBOPEN testdb as setup_session does. */
+static void setup_session_delimident(const char *delim)
+{
+    uint8_t *pkt;
+    size_t n;
+    bool eof;
+    ck_fixture("c2s_conreq_example.hex", &pkt, &n);
+    if (delim) {
+        size_t at = 0; /* marker 106, count 6, then six name/value zstr16 pairs */
+        for (size_t k = SQ_SL_HEADER_SIZE; k + 4 <= n && !at; k++)
+            if (sq_load_u16(pkt + k) == SQ_ASC_ENV && sq_load_u16(pkt + k + 2) == 6)
+                at = k;
+        ck_assert_uint_gt(at, 0);
+        size_t p = at + 4;
+        for (int i = 0; i < 12; i++) {
+            ck_assert_uint_le(p + 2, n);
+            p += 2 + sq_load_u16(pkt + p);
+        }
+        uint8_t pair[64];
+        size_t m = 0;
+        const char *strs[2] = {"DELIMIDENT", delim};
+        for (int i = 0; i < 2; i++) {
+            size_t l = strlen(strs[i]) + 1;
+            pair[m++] = (uint8_t)(l >> 8);
+            pair[m++] = (uint8_t)l;
+            memcpy(pair + m, strs[i], l);
+            m += l;
+        }
+        uint8_t *q = malloc(n + m);
+        ck_assert_ptr_nonnull(q);
+        memcpy(q, pkt, p);
+        memcpy(q + p, pair, m);
+        memcpy(q + p + m, pkt + p, n - p);
+        q[at + 3] = 7;                  /* seven variables */
+        q[0] = (uint8_t)((n + m) >> 8); /* SL pdu size */
+        q[1] = (uint8_t)(n + m);
+        free(pkt);
+        pkt = q;
+        n += m;
+    }
+    send_bytes(pkt, n);
+    free(pkt);
+    size_t got = recv_reply(rbuf, sizeof rbuf, &eof);
+    ck_assert_uint_eq(got, 129);
+    ck_assert_hex(rbuf, 4, "00 81 02 3C");                                 /* CONACC */
+    n = exchange("00 7E 00 09 FF FC 7F FC 3C 8C AA 97 06 00 00 0C", NULL); /* W3 */
+    ck_assert_hex(rbuf, 4, "00 7E 00 09");
+    n = exchange("00 24 00 06 \"testdb\" 00 00 00 0C", NULL);
+    ck_assert_uint_eq(sq_load_u16(rbuf), SQ_DONE);
+}
+
+/* PREPARE with the SQL text sent as raw bytes (it may hold '"'). */
+static size_t prepare_bytes(const char *sql)
+{
+    char h[2048];
+    size_t len = strlen(sql), o = 0;
+    o += (size_t)snprintf(h + o, sizeof h - o, "00 02 00 00 00 00 %02X %02X", (unsigned)(len >> 8),
+                          (unsigned)(len & 0xFF));
+    for (size_t i = 0; i < len; i++)
+        o += (size_t)snprintf(h + o, sizeof h - o, " %02X", (unsigned char)sql[i]);
+    snprintf(h + o, sizeof h - o, "%s 00 16 00 31 00 0C", len & 1 ? " 00" : "");
+    return exchange(h, NULL);
+}
+
 /* Find an opcode at a message boundary we know: returns offset of `op` scanning
  * the reply's leading opcode only (tests check shapes explicitly). */
 static uint16_t u16_at(size_t off)
@@ -574,6 +640,35 @@ START_TEST(fault_err_mid_fetch_and_stall)
 }
 END_TEST
 
+/* DELIMIDENT comes from the login environment: y/Y/yes (or empty) make "x" an
+ * identifier, n or no DELIMIDENT at all (Informix's default) a string. */
+static const struct {
+    const char *env;
+    bool ident;
+} delim_cases[] = {{NULL, false}, {"y", true},  {"Y", true},
+                   {"yes", true}, {"n", false}, {"", true}};
+
+START_TEST(delimident_from_login_environment)
+{
+    start(NULL);
+    setup_session_delimident(delim_cases[_i].env);
+    size_t n = prepare_bytes("SELECT \"x\" FROM systables WHERE tabid = 1");
+    if (delim_cases[_i].ident) {
+        /* "x" is a column name: -217 column not found */
+        ck_assert_hex(rbuf, 4, "00 0D FF 27");
+        ck_assert_hex(rbuf + n - 2, 2, "00 0C");
+    } else {
+        /* "x" is the string 'x': SELECT (2), statement 0, one CHAR(1) column */
+        ck_assert_hex(rbuf, 14, "00 08 00 02 00 00 00 00 00 00 00 01 00 01");
+        n = exchange("00 04 00 00 00 03 00 05 \"_ifxc\" 00 00 06"
+                     " 00 04 00 00 00 09 00 00 10 00 00 00 00 0C",
+                     NULL);
+        ck_assert_hex(rbuf, 9, "00 0E 00 00 00 00 00 01 78");
+    }
+    stop();
+}
+END_TEST
+
 START_TEST(fault_plan_parsing)
 {
     struct srv_fault_plan plan;
@@ -619,6 +714,8 @@ static Suite *session_suite(void)
     tcase_add_test(t, fault_drop_mid_tuple);
     tcase_add_test(t, fault_err_mid_fetch_and_stall);
     tcase_add_test(t, fault_plan_parsing);
+    tcase_add_loop_test(t, delimident_from_login_environment, 0,
+                        (int)(sizeof delim_cases / sizeof delim_cases[0]));
     suite_add_tcase(s, t);
     return s;
 }
