@@ -28,7 +28,9 @@ struct src {
     SQLSMALLINT c_default;
     const uint8_t *p; /* STRING, BINARY */
     size_t n;
-    struct conv_dnum num; /* EXACT, BIT */
+    struct conv_dnum num; /* EXACT, BIT; not filled for integers going to an integer C type */
+    bool has_i64;         /* integer source: i64 holds it exactly */
+    int64_t i64;
     int scale;            /* EXACT: digits after the point in text, -1 = as stored */
     double f;             /* APPROX */
     bool is_float;
@@ -95,7 +97,10 @@ static enum conv_rc load_src(const struct sq_coldesc *col, const struct sq_value
         s->c_default = v->kind == SQ_K_SMALLINT                            ? SQL_C_SSHORT
                        : v->kind == SQ_K_INTEGER || v->kind == SQ_K_SERIAL ? SQL_C_SLONG
                                                                            : SQL_C_SBIGINT;
-        conv_dnum_from_i64(v->u.i, &s->num);
+        /* s->num is filled by prepare() unless the target is an integer C type:
+         * to_int() range-checks i64 directly (no digit string round trip). */
+        s->has_i64 = true;
+        s->i64 = v->u.i;
         return CONV_OK;
     case SQ_K_DECIMAL:
     case SQ_K_MONEY:
@@ -407,13 +412,20 @@ static const struct int_range int_ranges[] = {
     {SQL_C_SBIGINT, 8, true, INT64_MIN, INT64_MAX}, {SQL_C_UBIGINT, 8, false, 0, UINT64_MAX},
 };
 
+/* A switch, not a search of the table: called for every cell fetched. */
 static const struct int_range *int_range_of(SQLSMALLINT c_type)
 {
-    for (size_t k = 0; k < sizeof(int_ranges) / sizeof(int_ranges[0]); k++) {
-        if (int_ranges[k].c_type == c_type)
-            return &int_ranges[k];
+    switch (c_type) {
+    case SQL_C_STINYINT: return &int_ranges[0];
+    case SQL_C_UTINYINT: return &int_ranges[1];
+    case SQL_C_SSHORT: return &int_ranges[2];
+    case SQL_C_USHORT: return &int_ranges[3];
+    case SQL_C_SLONG: return &int_ranges[4];
+    case SQL_C_ULONG: return &int_ranges[5];
+    case SQL_C_SBIGINT: return &int_ranges[6];
+    case SQL_C_UBIGINT: return &int_ranges[7];
+    default: return NULL;
     }
-    return NULL;
 }
 
 static void store_int(const struct int_range *r, int64_t sv, uint64_t uv, uint8_t out[8])
@@ -481,6 +493,19 @@ static enum conv_rc to_int(const struct src *s, const struct int_range *r,
             uv = (uint64_t)tr;
         }
         rc = tr != f ? CONV_FRACTION_TRUNCATED : CONV_OK;
+    } else if (s->has_i64) {
+        /* integer source: same results as the conv_dnum path, without it */
+        int64_t v = s->i64;
+        if (r->is_signed) {
+            if (v < r->min || (v > 0 && (uint64_t)v > r->max))
+                return CONV_OUT_OF_RANGE;
+            sv = v;
+        } else {
+            if (v < 0 || (uint64_t)v > r->max)
+                return CONV_OUT_OF_RANGE;
+            uv = (uint64_t)v;
+        }
+        rc = CONV_OK;
     } else {
         struct conv_dnum x;
         rc = src_number(s, &x);
@@ -864,14 +889,46 @@ static enum conv_rc convert(const struct src *s, SQLSMALLINT c_type, const struc
     }
 }
 
+/* Whether converting v to c_type (as asked, before SQL_C_DEFAULT is resolved)
+ * can read today's date. It is read only by conv_dt_to_ts() for a DATETIME
+ * not starting at YEAR (load_src), by src_ts() for a string without a date,
+ * and by to_timestamp() for a time-only value (a DATETIME not starting at
+ * YEAR again). conv_today() costs a time() + localtime_r() (~600 instructions,
+ * measured by bench_odbc_fetch): SQLGetData must not pay it per cell. */
+static bool needs_today(const struct sq_value *v, SQLSMALLINT c_type)
+{
+    switch (v->kind) {
+    case SQ_K_DATETIME:
+        return SQ_TU_START(v->u.dt.qual) != SQ_TU_YEAR;
+    case SQ_K_CHAR:
+    case SQ_K_NCHAR:
+    case SQ_K_VARCHAR:
+    case SQ_K_NVARCHAR:
+    case SQ_K_LVARCHAR:
+    case SQ_K_TEXT:
+    case SQ_K_CLOB:
+        c_type = norm_c_type(c_type);
+        return c_type == SQL_C_TYPE_DATE || c_type == SQL_C_TYPE_TIME ||
+               c_type == SQL_C_TYPE_TIMESTAMP;
+    default:
+        return false;
+    }
+}
+
 static enum conv_rc prepare(const struct sq_coldesc *col, const struct sq_value *v,
                             const struct conv_target *t, struct conv_today *today, struct src *s,
                             SQLSMALLINT *c_type)
 {
-    if (t->today)
+    if (t->today) {
         *today = *t->today;
-    else
+    } else if (!v->is_null && needs_today(v, t->c_type)) {
         conv_today(today);
+    } else {
+        /* never read (needs_today); a valid date all the same */
+        today->year = 1970;
+        today->month = 1;
+        today->day = 1;
+    }
     if (v->kind == SQ_K_NULLTYPE && !v->is_null)
         return CONV_UNSUPPORTED;
     if (v->is_null) {
@@ -884,6 +941,8 @@ static enum conv_rc prepare(const struct sq_coldesc *col, const struct sq_value 
             return rc;
     }
     *c_type = norm_c_type(t->c_type == SQL_C_DEFAULT ? s->c_default : t->c_type);
+    if (s->has_i64 && !int_range_of(*c_type))
+        conv_dnum_from_i64(s->i64, &s->num);
     return CONV_OK;
 }
 
