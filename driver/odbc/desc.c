@@ -434,6 +434,12 @@ SQLRETURN desc_set_field(struct desc *d, struct handle *diag_to, SQLSMALLINT rec
     if (!r)
         return diag_add(diag_to, DIAG_HY001, NULL);
     SQLLEN v = int_arg(value);
+    /* ODBC "SQLSetDescField": setting any record field of an ARD/APD other
+     * than the deferred SQL_DESC_DATA_PTR / INDICATOR_PTR / OCTET_LENGTH_PTR
+     * unbinds the record (its data pointer becomes NULL). */
+    if ((d->kind == DESC_ARD || d->kind == DESC_APD) && field != SQL_DESC_DATA_PTR &&
+        field != SQL_DESC_INDICATOR_PTR && field != SQL_DESC_OCTET_LENGTH_PTR)
+        r->data_ptr = NULL;
     switch (field) {
     case SQL_DESC_TYPE:
         if (v == SQL_DATETIME || v == SQL_INTERVAL) {

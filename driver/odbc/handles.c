@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "dbc.h"
+#include "desc.h"
 #include "env.h"
 
 static struct handle *check(SQLHANDLE h, SQLSMALLINT type, uint32_t magic)
@@ -226,6 +227,8 @@ SQLRETURN handles_free(SQLSMALLINT type, SQLHANDLE h)
         struct desc *d = desc_enter(h, ENTER_CLEAR_DIAG);
         if (!d)
             return SQL_INVALID_HANDLE;
+        if (d->owner) /* implicit (owned by a statement): HY017 */
+            return desc_leave(d, diag_add(desc_handle(d), DIAG_HY017, NULL));
         pthread_mutex_t *lock = desc_handle(d)->lock;
         desc_free(d);
         pthread_mutex_unlock(lock);

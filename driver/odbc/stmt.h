@@ -118,6 +118,7 @@ struct stmt {
     struct sq_stmt *ptarget;
     int32_t *ptarget_map;       /* marker i -> column of ptarget, -1 = unknown */
     bool ptarget_tried;
+    bool ptarget_insert;        /* targets of INSERT ... VALUES (also used to convert) */
     /* data at execution */
     struct dae_buf *dae;        /* one per parameter (params_cap) */
     size_t dae_param;           /* 1-based parameter being put (0 = none yet) */
@@ -177,8 +178,15 @@ SQLRETURN stmt_bind_param(struct stmt *s, SQLUSMALLINT n, SQLSMALLINT io, SQLSMA
                           SQLPOINTER data, SQLLEN buf_len, SQLLEN *ind);
 /* Make room for n parameters in the scratch arrays. */
 bool stmt_params_reserve(struct stmt *s, size_t n);
-/* Described target column of parameter i (0-based), or NULL when unknown. */
+/* Described target column of parameter i (0-based) of an INSERT ... VALUES,
+ * used to convert the parameter; NULL when unknown. Never costs a round trip
+ * for other statements. */
 const struct sq_coldesc *stmt_param_target(struct stmt *s, size_t i);
+/* The column parameter i is compared with or assigned to, for
+ * SQLDescribeParam: INSERT ... VALUES targets, and for single-table SELECT,
+ * UPDATE and DELETE the column of "col <op> ?" / "SET col = ?"; NULL when
+ * unknown. */
+const struct sq_coldesc *stmt_param_describe_target(struct stmt *s, size_t i);
 void stmt_param_targets_free(struct stmt *s);
 /* Build the sq_params of parameter set `row`. Returns SQL_NEED_DATA (with
  * s->dae_param set to the first DAE parameter without data) when a

@@ -10,11 +10,15 @@
  *    behaves the same; without it psqlODBC knows the count up front because it
  *    buffers the whole result, which we do not).
  *  - An UPDATE/DELETE that touched no row returns SQL_NO_DATA (ODBC 3 apps).
- *  - A parameter array on a SELECT uses parameter set 1 only. TODO(2).
+ *  - A parameter array (SQL_ATTR_PARAMSET_SIZE > 1) on a statement that
+ *    returns rows fails with HYC00 at SQLExecute/SQLExecDirect, as
+ *    SQLGetInfo(SQL_PARAM_ARRAY_SELECTS) = SQL_PAS_NO_SELECT announces.
  *  - SQLDescribeParam: SQLI's PREPARE does not describe input parameters. For
- *    INSERT ... VALUES the target columns are described (stmt_params.c);
- *    otherwise a parameter is SQL_VARCHAR(4000), nullable unknown (pyodbc's
- *    fast_executemany sizes its buffers from it). TODO(2): WHERE clauses. */
+ *    INSERT ... VALUES the target columns are described, and for a
+ *    single-table SELECT / UPDATE / DELETE the column of "col <op> ?" or
+ *    "SET col = ?" (one extra PREPARE, on the first SQLDescribeParam only;
+ *    stmt_params.c); otherwise a parameter is SQL_VARCHAR(4000), nullable
+ *    unknown (pyodbc's fast_executemany sizes its buffers from it). */
 #include "stmt.h"
 
 #include <string.h>
@@ -117,9 +121,7 @@ static SQLRETURN run(struct stmt *s)
     if (!w)
         return diag_add(&s->hdr, DIAG_08003, NULL);
     size_t n = sq_stmt_nparams(s->sq);
-    SQLULEN nsets = n ? s->apd->array_size : 1;
-    if (s->returns_rows)
-        nsets = 1;
+    SQLULEN nsets = n && !s->returns_rows ? s->apd->array_size : 1;
     if (n && !stmt_params_reserve(s, n))
         return diag_add(&s->hdr, DIAG_HY001, NULL);
     SQLRETURN total = s->exec_rc;
@@ -205,6 +207,9 @@ static SQLRETURN start(struct stmt *s)
     if (s->sq && sq_stmt_is_open(s->sq))
         stmt_reset_cursor(s);
     size_t need = sq_stmt_nparams(s->sq);
+    if (need && s->returns_rows && s->apd->array_size > 1)
+        return diag_add(&s->hdr, DIAG_HYC00, "parameter arrays on a statement that returns rows "
+                                             "(SQL_PARAM_ARRAY_SELECTS is SQL_PAS_NO_SELECT)");
     /* 07002: every marker needs a bound parameter */
     if (need > (size_t)s->apd->count)
         return diag_add(&s->hdr, DIAG_07002, NULL);
@@ -406,7 +411,7 @@ SQLRETURN stmt_describe_param(struct stmt *s, SQLUSMALLINT n, SQLSMALLINT *type,
     SQLSMALLINT t = SQL_VARCHAR;
     SQLULEN sz = DESCRIBE_PARAM_SIZE;
     SQLSMALLINT dg = 0;
-    const struct sq_coldesc *tc = stmt_param_target(s, (size_t)n - 1);
+    const struct sq_coldesc *tc = stmt_param_describe_target(s, (size_t)n - 1);
     struct conv_coltype ct;
     if (tc && conv_describe(tc, &ct) == CONV_OK) {
         t = ct.concise_type;

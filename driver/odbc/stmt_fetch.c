@@ -223,8 +223,11 @@ SQLRETURN stmt_get_data(struct stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQ
         return diag_add(&s->hdr, DIAG_07009, NULL);
     if (buf_len < 0)
         return diag_add(&s->hdr, DIAG_HY090, NULL);
+    /* ODBC "SQLGetData", HY109: "the cursor was a forward-only cursor and the
+     * rowset size was greater than one" (no SQL_GD_BLOCK, no SQLSetPos). */
     if (s->ard->array_size > 1)
-        return diag_add(&s->hdr, DIAG_HYC00, "SQLGetData with a rowset size over 1");
+        return diag_add(&s->hdr, DIAG_HY109,
+                        "SQLGetData on a forward-only cursor with a rowset size over 1");
     if (col != s->gd_col) {
         conv_getdata_reset(&s->gd);
         s->gd_col = col;

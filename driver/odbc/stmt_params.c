@@ -236,7 +236,53 @@ static bool split_list(const char *p, size_t n, size_t *i, size_t *starts, size_
 
 #define PT_MAX_COLS 512
 
-static void param_targets_compute(struct stmt *s)
+static bool ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '$' || (unsigned char)c >= 0x80;
+}
+
+/* Prepare "SELECT <cols> FROM <table>" (never opened) and keep it as the
+ * statement's parameter targets with map (owned from here on). */
+static void targets_prepare(struct stmt *s, const char *table, size_t table_len,
+                            const size_t *cs, const size_t *cl, size_t ncols, int32_t *map,
+                            bool insert)
+{
+    const char *p = s->sql.p;
+    size_t sql_len = 32 + table_len;
+    for (size_t c = 0; c < ncols; c++)
+        sql_len += cl[c] + 2;
+    char *sel = sq_malloc(sql_len);
+    if (!sel) {
+        sq_free(map);
+        return;
+    }
+    size_t o = (size_t)snprintf(sel, sql_len, "SELECT ");
+    if (ncols == 0)
+        o += (size_t)snprintf(sel + o, sql_len - o, "*");
+    for (size_t c = 0; c < ncols; c++)
+        o += (size_t)snprintf(sel + o, sql_len - o, "%s%.*s", c ? ", " : "", (int)cl[c],
+                              p + cs[c]);
+    o += (size_t)snprintf(sel + o, sql_len - o, " FROM %.*s", (int)table_len, table);
+    struct sq_conn *w = dbc_wire(s->dbc);
+    struct sq_stmt *st = NULL;
+    enum sq_rc r = w ? sq_stmt_prepare(w, sel, o, &st) : SQ_RC_MISUSE;
+    sq_free(sel);
+    size_t need = 0;
+    for (size_t k = 0; k < s->nmarkers; k++)
+        if (map[k] >= 0 && (size_t)map[k] + 1 > need)
+            need = (size_t)map[k] + 1;
+    if (r != SQ_RC_OK || sq_stmt_ncols(st) < need) {
+        sq_stmt_free(st);
+        sq_free(map);
+        return;
+    }
+    s->ptarget = st;
+    s->ptarget_map = map;
+    s->ptarget_insert = insert;
+}
+
+static void insert_targets_compute(struct stmt *s)
 {
     const char *p = s->sql.p;
     size_t n = s->sql.len, i = skip_space(p, n, 0);
@@ -248,20 +294,24 @@ static void param_targets_compute(struct stmt *s)
         i++;
     size_t name_len = i - name_start;
     i = skip_space(p, n, i);
-    static size_t cs[PT_MAX_COLS], cl[PT_MAX_COLS], vs[PT_MAX_COLS], vl[PT_MAX_COLS];
-    size_t ncols = 0, nvals = 0;
+    /* spans on the heap: several connections may run this at once */
+    size_t *cs = sq_calloc(4 * (size_t)PT_MAX_COLS, sizeof *cs);
+    if (!cs)
+        return;
+    size_t *cl = cs + PT_MAX_COLS, *vs = cl + PT_MAX_COLS, *vl = vs + PT_MAX_COLS;
+    size_t ncols = 0, nvals = 0, k = 0;
+    int32_t *map = NULL;
     if (i < n && p[i] == '(' && !split_list(p, n, &i, cs, cl, PT_MAX_COLS, &ncols))
-        return;
+        goto fail;
     if (!keyword(p, n, &i, "values") || !split_list(p, n, &i, vs, vl, PT_MAX_COLS, &nvals))
-        return;
+        goto fail;
     i = skip_space(p, n, i);
     if ((i < n && p[i] != ';') || name_len == 0 || (ncols && ncols != nvals))
-        return;
+        goto fail;
     /* values: '?' alone, or marker-free */
-    size_t k = 0;
-    int32_t *map = sq_calloc(nm, sizeof *map);
+    map = sq_calloc(nm, sizeof *map);
     if (!map)
-        return;
+        goto fail;
     for (size_t v = 0; v < nvals; v++) {
         if (vl[v] == 1 && p[vs[v]] == '?') {
             if (k >= nm)
@@ -273,43 +323,223 @@ static void param_targets_compute(struct stmt *s)
     }
     if (k != nm)
         goto fail;
-    size_t sql_len = 32 + name_len;
-    for (size_t c = 0; c < ncols; c++)
-        sql_len += cl[c] + 2;
-    char *sel = sq_malloc(sql_len);
-    if (!sel)
-        goto fail;
-    size_t o = (size_t)snprintf(sel, sql_len, "SELECT ");
-    if (ncols == 0)
-        o += (size_t)snprintf(sel + o, sql_len - o, "*");
-    for (size_t c = 0; c < ncols; c++)
-        o += (size_t)snprintf(sel + o, sql_len - o, "%s%.*s", c ? ", " : "", (int)cl[c],
-                              p + cs[c]);
-    o += (size_t)snprintf(sel + o, sql_len - o, " FROM %.*s", (int)name_len, p + name_start);
-    struct sq_conn *w = dbc_wire(s->dbc);
-    struct sq_stmt *st = NULL;
-    enum sq_rc r = w ? sq_stmt_prepare(w, sel, o, &st) : SQ_RC_MISUSE;
-    sq_free(sel);
-    if (r != SQ_RC_OK || sq_stmt_ncols(st) < nvals) {
-        sq_stmt_free(st);
-        goto fail;
-    }
-    s->ptarget = st;
-    s->ptarget_map = map;
+    targets_prepare(s, p + name_start, name_len, cs, cl, ncols, map, true);
+    sq_free(cs);
     return;
 fail:
     sq_free(map);
+    sq_free(cs);
+}
+
+/* Offsets of the '?' markers outside quotes and comments (the rules of
+ * sq_count_params; s->sql has no ODBC escapes left). Returns the count. */
+static size_t marker_offsets(const char *p, size_t n, size_t *pos, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == '\'' || c == '"') {
+            for (i++; i < n && p[i] != c; i++) {
+            }
+        } else if (c == '-' && i + 1 < n && p[i + 1] == '-') {
+            while (i < n && p[i] != '\n')
+                i++;
+        } else if (c == '/' && i + 1 < n && p[i + 1] == '*') {
+            for (i += 2; i + 1 < n && !(p[i] == '*' && p[i + 1] == '/'); i++) {
+            }
+            i++;
+        } else if (c == '{') {
+            while (i < n && p[i] != '}')
+                i++;
+        } else if (c == '?') {
+            if (k < max)
+                pos[k] = i;
+            k++;
+        }
+    }
+    return k;
+}
+
+static bool word_before(const char *p, size_t *j, const char *kw)
+{
+    size_t k = strlen(kw);
+    if (*j < k || strncasecmp(p + *j - k, kw, k) != 0)
+        return false;
+    if (*j > k && ident_char(p[*j - k - 1]))
+        return false;
+    *j -= k;
+    return true;
+}
+
+/* The column in "col <op> ?" ending right before marker offset m: its span
+ * (without a table qualifier), or false. */
+static bool column_before(const char *p, size_t m, size_t *start, size_t *len)
+{
+    size_t j = m;
+    while (j > 0 && (p[j - 1] == ' ' || p[j - 1] == '\t' || p[j - 1] == '\n' || p[j - 1] == '\r'))
+        j--;
+    if (j > 0 && (p[j - 1] == '=' || p[j - 1] == '<' || p[j - 1] == '>')) {
+        j--;
+        if (j > 0 && (p[j - 1] == '<' || p[j - 1] == '>' || p[j - 1] == '!'))
+            j--;
+    } else if (!word_before(p, &j, "like") && !word_before(p, &j, "matches")) {
+        return false;
+    }
+    while (j > 0 && (p[j - 1] == ' ' || p[j - 1] == '\t' || p[j - 1] == '\n' || p[j - 1] == '\r'))
+        j--;
+    size_t e = j;
+    while (j > 0 && ident_char(p[j - 1]))
+        j--;
+    if (j == e || (p[j] >= '0' && p[j] <= '9'))
+        return false;
+    static const char *const not_columns[] = {"not", "and", "or", "where", "set", "then",
+                                              "else", "when", "null"};
+    for (size_t q = 0; q < sizeof not_columns / sizeof not_columns[0]; q++)
+        if (e - j == strlen(not_columns[q]) && strncasecmp(p + j, not_columns[q], e - j) == 0)
+            return false;
+    *start = j;
+    *len = e - j;
+    return true;
+}
+
+/* Table span of a single-table SELECT / UPDATE / DELETE, or false. */
+static bool single_table(const char *p, size_t n, size_t *ts, size_t *tl)
+{
+    size_t i = skip_space(p, n, 0);
+    if (keyword(p, n, &i, "update")) {
+        (void)keyword(p, n, &i, "only");
+    } else if (keyword(p, n, &i, "delete")) {
+        if (!keyword(p, n, &i, "from"))
+            return false;
+    } else if (keyword(p, n, &i, "select")) {
+        /* the first FROM at parenthesis depth 0 */
+        size_t depth = 0;
+        bool found = false;
+        for (; i < n && !found; i++) {
+            char c = p[i];
+            if (c == '\'' || c == '"') {
+                for (i++; i < n && p[i] != c; i++) {
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0)
+                    return false;
+                depth--;
+            } else if (depth == 0 && (i == 0 || !ident_char(p[i - 1])) &&
+                       keyword(p, n, &i, "from")) {
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+            return false;
+    } else {
+        return false;
+    }
+    size_t a = i;
+    while (i < n && (ident_char(p[i]) || p[i] == '.' || p[i] == ':' || p[i] == '@'))
+        i++;
+    if (i == a)
+        return false;
+    *ts = a;
+    *tl = i - a;
+    i = skip_space(p, n, i);
+    static const char *const enders[] = {"where", "set", "group", "order", "having", "union",
+                                         "for", "into"};
+    for (int pass = 0; pass < 2; pass++) {
+        if (i >= n || p[i] == ';')
+            return true;
+        for (size_t q = 0; q < sizeof enders / sizeof enders[0]; q++) {
+            size_t t = i;
+            if (keyword(p, n, &t, enders[q]))
+                return true;
+        }
+        if (pass == 1 || !ident_char(p[i]))
+            return false;
+        /* an alias ("as" optional) */
+        (void)keyword(p, n, &i, "as");
+        while (i < n && ident_char(p[i]))
+            i++;
+        i = skip_space(p, n, i);
+    }
+    return false;
+}
+
+static void where_targets_compute(struct stmt *s)
+{
+    const char *p = s->sql.p;
+    size_t n = s->sql.len, nm = s->nmarkers;
+    size_t ts, tl;
+    if (!p || nm == 0 || nm > PT_MAX_COLS || !single_table(p, n, &ts, &tl))
+        return;
+    size_t *pos = sq_calloc(3 * (size_t)PT_MAX_COLS, sizeof *pos);
+    if (!pos)
+        return;
+    size_t *cs = pos + PT_MAX_COLS, *cl = cs + PT_MAX_COLS;
+    int32_t *map = NULL;
+    if (marker_offsets(p, n, pos, PT_MAX_COLS) != nm ||
+        !(map = sq_calloc(nm, sizeof *map))) {
+        sq_free(pos);
+        return;
+    }
+    size_t ncols = 0;
+    for (size_t k = 0; k < nm; k++) {
+        size_t a, l;
+        map[k] = -1;
+        if (!column_before(p, pos[k], &a, &l))
+            continue;
+        size_t c = 0;
+        while (c < ncols && !(cl[c] == l && strncasecmp(p + cs[c], p + a, l) == 0))
+            c++;
+        if (c == ncols) {
+            cs[ncols] = a;
+            cl[ncols] = l;
+            ncols++;
+        }
+        map[k] = (int32_t)c;
+    }
+    if (ncols == 0)
+        sq_free(map);
+    else
+        targets_prepare(s, p + ts, tl, cs, cl, ncols, map, false);
+    sq_free(pos);
+}
+
+static bool is_insert(const struct stmt *s)
+{
+    size_t i = skip_space(s->sql.p, s->sql.len, 0);
+    return s->sql.p && keyword(s->sql.p, s->sql.len, &i, "insert");
+}
+
+static const struct sq_coldesc *target_col(const struct stmt *s, size_t i)
+{
+    if (!s->ptarget || i >= s->nmarkers || s->ptarget_map[i] < 0)
+        return NULL;
+    return sq_stmt_col(s->ptarget, (size_t)s->ptarget_map[i]);
 }
 
 const struct sq_coldesc *stmt_param_target(struct stmt *s, size_t i)
 {
     if (!s->ptarget_tried && s->sq) {
+        if (!is_insert(s))
+            return NULL; /* no round trip on the execute path of other statements */
         s->ptarget_tried = true;
-        param_targets_compute(s);
+        insert_targets_compute(s);
     }
-    if (!s->ptarget || i >= s->nmarkers || s->ptarget_map[i] < 0)
-        return NULL;
-    return sq_stmt_col(s->ptarget, (size_t)s->ptarget_map[i]);
+    return s->ptarget_insert ? target_col(s, i) : NULL;
+}
+
+const struct sq_coldesc *stmt_param_describe_target(struct stmt *s, size_t i)
+{
+    if (!s->ptarget_tried && s->sq) {
+        s->ptarget_tried = true;
+        if (is_insert(s))
+            insert_targets_compute(s);
+        else
+            where_targets_compute(s);
+    }
+    return target_col(s, i);
 }
 
 void stmt_param_targets_free(struct stmt *s)
@@ -319,4 +549,5 @@ void stmt_param_targets_free(struct stmt *s)
     s->ptarget = NULL;
     s->ptarget_map = NULL;
     s->ptarget_tried = false;
+    s->ptarget_insert = false;
 }

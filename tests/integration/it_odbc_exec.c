@@ -158,7 +158,8 @@ START_TEST(num_params_and_missing)
     SQLSMALLINT type = 0, nullable = 0, digits = -1;
     SQLULEN size = 0;
     OK(st, SQLDescribeParam(st, 1, &type, &size, &digits, &nullable));
-    ck_assert_int_eq(type, SQL_VARCHAR); /* no target column known */
+    ck_assert_int_eq(type, SQL_INTEGER); /* "a = ?": the column describes the marker */
+    ck_assert_uint_eq(size, 10);
     EXPECT_RC(st, SQLDescribeParam(st, 2, &type, &size, &digits, &nullable), SQL_ERROR);
     expect_diag(SQL_HANDLE_STMT, st, "07009", 0);
     /* INSERT ... VALUES: the target columns describe the markers */
