@@ -119,8 +119,6 @@ static enum sq_rc dd_to_dec(struct ddig *x, struct sq_decimal *d, unsigned maxdi
 
 enum sq_rc sq_dec_from_wire(const uint8_t *p, size_t n, struct sq_decimal *d, bool *is_null)
 {
-    uint8_t dig[SQ_MAX_DEC_DIGITS];
-
     memset(d, 0, sizeof *d);
     d->sign = 1;
     *is_null = false;
@@ -135,33 +133,40 @@ enum sq_rc sq_dec_from_wire(const uint8_t *p, size_t n, struct sq_decimal *d, bo
     if (!pos)
         e7 ^= 0x7Fu;
     size_t nd = n - 1;
+    /* Check and copy in one pass, straight into d->dig (32 bytes, nd <= 32). */
+    uint8_t *dig = d->dig;
     for (size_t i = 0; i < nd; i++) {
-        if (p[1 + i] > 99)
-            return SQ_RC_PROTOCOL; /* not a base-100 digit in either form */
-        dig[i] = p[1 + i];
-    }
-    if (!pos) {
-        /* undo the base-100 complement (it is its own inverse) */
-        size_t i = nd;
-        while (i > 0 && dig[i - 1] == 0)
-            i--;
-        if (i > 0) {
-            dig[i - 1] = (uint8_t)(100u - dig[i - 1]);
-            for (size_t j = 0; j + 1 < i; j++)
-                dig[j] = (uint8_t)(99u - dig[j]);
+        uint8_t c = p[1 + i];
+        if (c > 99) {
+            memset(d, 0, sizeof *d); /* not a base-100 digit in either form */
+            d->sign = 1;
+            return SQ_RC_PROTOCOL;
         }
+        dig[i] = c;
     }
     size_t first = 0, last = nd;
-    while (first < nd && dig[first] == 0)
-        first++;
-    while (last > first && dig[last - 1] == 0)
+    while (last > 0 && dig[last - 1] == 0)
         last--;
-    if (first == last)
+    if (!pos && last > 0) {
+        /* undo the base-100 complement (it is its own inverse); trailing 00 stay */
+        dig[last - 1] = (uint8_t)(100u - dig[last - 1]);
+        for (size_t j = 0; j + 1 < last; j++)
+            dig[j] = (uint8_t)(99u - dig[j]);
+        /* the complement never makes the last non-zero digit zero (1..99 -> 99..1) */
+    }
+    while (first < last && dig[first] == 0)
+        first++;
+    if (first == last) {
+        memset(d->dig, 0, sizeof d->dig);
         return SQ_RC_OK; /* zero (C0 or 80 or any sign byte with no digits) */
+    }
     d->sign = (int8_t)(pos ? 1 : -1);
     d->exp = (int16_t)((int)e7 - 64 - (int)first);
     d->ndig = (uint8_t)(last - first);
-    memcpy(d->dig, dig + first, last - first);
+    if (first) {
+        memmove(dig, dig + first, last - first);
+        memset(dig + (last - first), 0, first);
+    }
     return SQ_RC_OK;
 }
 

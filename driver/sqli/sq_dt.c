@@ -25,9 +25,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sq_internal.h"
 #include "sq_types.h"
 
 #define DT_MAX_DIGITS 32
+#define DT_MAX_PAIRS 20 /* ceil(I/2) + ceil(F/2) <= 17, plus 2 of slack for FRACTION */
 
 /* Parsed qualifier. Field indexes are SQ_DT_* (TU / 2 for YEAR..SECOND). */
 struct qinfo {
@@ -187,6 +189,134 @@ enum sq_rc sq_dt_from_wire(uint16_t qual, bool interval, const uint8_t *p, size_
     if (!fields_valid(dt, interval, &q))
         return SQ_RC_PROTOCOL;
     return SQ_RC_OK;
+}
+
+/* ---- precomputed layout: the fast path of sq_dt_from_wire ----
+ * The same digit rule, read in base-100 pairs: with the integer digits padded
+ * on the left to an even count (ip = ceil(I/2) pairs) and the fraction digits
+ * on the right (fp = ceil(F/2) pairs), every field but an odd-width leading one
+ * is whole pairs, and a stored digit byte i (value 0.b1 b2 ... x 100^E) lands
+ * on pair ip - E + i of that layout. */
+
+void sq_dt_precompute(struct sq_coldesc *col)
+{
+    struct qinfo q;
+    bool interval = col->kind == SQ_K_INTERVAL;
+
+    col->pre_dt_ok = 0;
+    col->pre_dt_first = col->pre_dt_last = col->pre_dt_lead_w = 0;
+    col->pre_dt_idig = col->pre_dt_fdig = 0;
+    if ((col->kind != SQ_K_DATETIME && !interval) || col->enc_len > 0xFFFFu ||
+        !qual_parse((uint16_t)col->enc_len, interval, &q))
+        return;
+    col->pre_dt_first = (uint8_t)q.first;
+    col->pre_dt_last = (uint8_t)q.last;
+    col->pre_dt_lead_w = (uint8_t)q.lead_w;
+    col->pre_dt_idig = (uint8_t)q.idig;
+    col->pre_dt_fdig = (uint8_t)q.fdig;
+    col->pre_dt_ok = 1;
+}
+
+/* Bounds of a field held in one pair (fields_valid(): DATETIME within the
+ * calendar, INTERVAL non-leading fields within the usual range). All are at
+ * most 99, so a pair within them is also a base-100 digit. YEAR (4 digits,
+ * 1..9999) is only ever a leading field and checked on its own. */
+static const uint8_t dt_lo[6] = {1, 1, 1, 0, 0, 0};
+static const uint8_t dt_hi[6] = {99, 12, 31, 23, 59, 59};
+static const uint8_t iv_hi[6] = {99, 11, 31, 23, 59, 59};
+
+/* The fast path proper: true when it decoded the value completely (a valid
+ * non-negative value or NULL), false to let sq_dt_from_wire() decide. Reads
+ * every pair exactly once, checking it on the way. */
+static bool dt_decode_pairs(const struct sq_coldesc *col, bool interval, const uint8_t *p, size_t n,
+                            struct sq_dt *dt, bool *is_null)
+{
+    unsigned ip = (col->pre_dt_idig + 1u) / 2u, fp = (col->pre_dt_fdig + 1u) / 2u;
+    unsigned np = ip + fp;
+    uint8_t buf[DT_MAX_PAIRS];
+    const uint8_t *pr = p + 1; /* the pairs of the layout, when no shift is needed */
+
+    if (n != 1u + np || np > DT_MAX_PAIRS - 2u)
+        return false;
+    if (p[0] == 0x00) {
+        memset(dt, 0, sizeof *dt);
+        dt->qual = (uint16_t)col->enc_len;
+        *is_null = true;
+        return true;
+    }
+    if (p[0] < 0x80u)
+        return false; /* negative: rare, the general path undoes the complement */
+    int shift = (int)ip - ((int)(p[0] & 0x7Fu) - 64);
+    if (shift != 0) {
+        /* leading zero pairs were dropped (or, E > ip, the value is too big
+         * unless the extra pairs are zero): realign into buf */
+        memset(buf, 0, sizeof buf);
+        for (unsigned i = 0; i < np; i++) {
+            uint8_t d = p[1 + i];
+            int k = (int)i + shift;
+            if (k >= 0 && k < (int)np)
+                buf[k] = d;
+            else if (d)
+                return false; /* a digit outside the qualifier (or not a digit) */
+        }
+        pr = buf;
+    }
+    unsigned first = col->pre_dt_first, last = col->pre_dt_last;
+    unsigned lead_pairs = ip - (last - first), k = 0;
+    const uint8_t *hi = interval ? iv_hi : dt_hi;
+
+    memset(dt, 0, sizeof *dt);
+    dt->qual = (uint16_t)col->enc_len;
+    /* leading field: lead_pairs pairs (an odd width has a zero pad digit in
+     * front, which the precision bound below checks) */
+    int64_t v = 0;
+    for (; k < lead_pairs; k++) {
+        if (pr[k] > 99)
+            return false;
+        v = v * 100 + pr[k];
+    }
+    if (v >= pow10_tab[col->pre_dt_lead_w])
+        return false;
+    if (!interval && (v < dt_lo[first] || (first != SQ_DT_YEAR && v > dt_hi[first])))
+        return false; /* YEAR: 1..9999, the others as when not leading */
+    dt->f[first] = v;
+    /* every other field: one pair within its bounds */
+    for (unsigned f = first + 1; f <= last; f++, k++) {
+        unsigned d = pr[k], lo = interval ? 0u : dt_lo[f];
+        if (d < lo || d > hi[f])
+            return false;
+        dt->f[f] = d;
+    }
+    if (fp) {
+        /* FRACTION(F): pairs f1f2 f3f4 f5x; digits past F must be zero */
+        for (unsigned j = 0; j < fp; j++)
+            if (pr[ip + j] > 99)
+                return false;
+        if ((col->pre_dt_fdig & 1u) && pr[np - 1] % 10)
+            return false;
+        int64_t fr = (int64_t)pr[ip] * 1000;
+        if (fp > 1)
+            fr += (int64_t)pr[ip + 1] * 10;
+        if (fp > 2)
+            fr += pr[ip + 2] / 10;
+        dt->f[SQ_DT_FRAC] = fr;
+    }
+    if (!interval && first <= SQ_DT_MONTH && last >= SQ_DT_DAY &&
+        dt->f[SQ_DT_DAY] >
+            days_in_month(dt->f[SQ_DT_YEAR], dt->f[SQ_DT_MONTH], first == SQ_DT_YEAR))
+        return false;
+    *is_null = false;
+    return true;
+}
+
+enum sq_rc sq_dt_decode_col(const struct sq_coldesc *col, const uint8_t *p, size_t n,
+                            struct sq_dt *dt, bool *is_null)
+{
+    bool interval = col->kind == SQ_K_INTERVAL;
+    if (col->pre_dt_ok && sq_coldesc_pre_ok(col) &&
+        dt_decode_pairs(col, interval, p, n, dt, is_null))
+        return SQ_RC_OK;
+    return sq_dt_from_wire((uint16_t)col->enc_len, interval, p, n, dt, is_null);
 }
 
 enum sq_rc sq_dt_to_wire(const struct sq_dt *dt, bool interval, uint8_t *p, size_t n)

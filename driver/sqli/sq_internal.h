@@ -252,6 +252,18 @@ enum sq_rc sq_conn_read_reply(struct sq_conn *conn, struct sq_reply *r);
 /* flush + read_reply, counting a round trip. */
 enum sq_rc sq_conn_roundtrip(struct sq_conn *conn, struct sq_reply *r);
 
+/* ---- precomputed DATETIME/INTERVAL layouts (sq_dt.c) ---- */
+
+/* Fill col->pre_dt_* from the qualifier in col->enc_len (pre_dt_ok 0 when the
+ * kind is not DATETIME/INTERVAL or the qualifier is invalid). */
+void sq_dt_precompute(struct sq_coldesc *col);
+/* sq_dt_from_wire() for a column's value of n bytes, using the precomputed
+ * layout when it is usable; any value the fast path does not fully handle
+ * (negative, out of range, odd digits) goes through sq_dt_from_wire(), so the
+ * answer and *dt are always exactly what sq_dt_from_wire() gives. */
+enum sq_rc sq_dt_decode_col(const struct sq_coldesc *col, const uint8_t *p, size_t n,
+                            struct sq_dt *dt, bool *is_null);
+
 /* ---- result arena (sq_result.c) ---- */
 
 void sq_result_reset(struct sq_stmt *st); /* drop the batch, keep memory */

@@ -178,6 +178,21 @@ static enum sq_rc dec_dblist(struct sq_rd *rd, size_t start)
 enum sq_rc sq_decode_msg(const struct sq_caps *caps, struct sq_rd *rd, struct sq_msg *m)
 {
     size_t start = rd->pos;
+    /* A whole TUPLE in the buffer, the message of every row, takes no detour
+     * (the general case below is the same reading, step by step). */
+    if (rd->len - rd->pos >= 8) {
+        const uint8_t *h = rd->p + rd->pos;
+        uint32_t n = sq_load_u32(h + 4);
+        if (sq_load_u16(h) == SQ_TUPLE && n <= SQ_MAX_ROW_SIZE &&
+            rd->len - rd->pos - 8 >= (size_t)n + (n & 1u)) {
+            m->op = SQ_TUPLE;
+            m->u.tuple.warnings = sq_load_u16(h + 2);
+            m->u.tuple.p = h + 8;
+            m->u.tuple.n = n;
+            rd->pos += 8 + (size_t)n + (n & 1u);
+            return SQ_RC_OK;
+        }
+    }
     NEED(sq_rd_u16(rd, &m->op));
     switch (m->op) {
     case SQ_EOT:

@@ -85,21 +85,33 @@ enum sq_rc sq_result_row(struct sq_stmt *st, size_t i, const struct sq_row **row
 {
     const struct sq_rowent *e = &st->ents[i];
     const uint8_t *data = e->len ? st->rows.data + e->off : (const uint8_t *)"";
+    const size_t len = e->len, ncols = st->ncols;
+    const uint32_t *fixw = st->fixw;
+    const struct sq_coldesc *cols = st->cols;
+    struct sq_span *spans = st->spans;
     size_t off = 0;
-    for (size_t c = 0; c < st->ncols; c++) {
-        size_t w = st->fixw[c];
-        if (w == 0 || w > e->len - off) {
-            enum sq_rc rc = sq_value_width(&st->cols[c], data + off, e->len - off, &w);
-            if (rc != SQ_RC_OK)
-                return rc;
-            if (kind_is_fixed(st->cols[c].kind) && w <= UINT32_MAX)
-                st->fixw[c] = (uint32_t)w;
+    for (size_t c = 0; c < ncols; c++) {
+        size_t w = fixw[c], left = len - off;
+        if (w == 0 || w > left) {
+            const struct sq_coldesc *col = &cols[c];
+            /* VARCHAR/NVARCHAR (u8 length) inline; everything else, and any
+             * width that does not fit, through sq_value_width(). */
+            if (col->pre_wclass == SQ_WC_U8LEN && left > 0 && 1u + (size_t)data[off] <= left &&
+                sq_coldesc_pre_ok(col)) {
+                w = 1u + (size_t)data[off];
+            } else {
+                enum sq_rc rc = sq_value_width(col, data + off, left, &w);
+                if (rc != SQ_RC_OK)
+                    return rc;
+                if (kind_is_fixed(col->kind) && w <= UINT32_MAX)
+                    st->fixw[c] = (uint32_t)w;
+            }
         }
-        st->spans[c].off = (uint32_t)off;
-        st->spans[c].len = (uint32_t)w;
+        spans[c].off = (uint32_t)off;
+        spans[c].len = (uint32_t)w;
         off += w;
     }
-    if (off != e->len)
+    if (off != len)
         return SQ_RC_PROTOCOL;
     st->row.stmt = st;
     st->row.data = data;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sq_internal.h"
 #include "sq_limits.h"
 #include "sq_rd.h"
 #include "sq_types.h"
@@ -138,12 +139,6 @@ const char *sq_kind_name(enum sq_kind k)
     return names[k];
 }
 
-void sq_coldesc_resolve(struct sq_coldesc *desc)
-{
-    desc->kind = sq_kind_resolve(desc->type, desc->xid, desc->xname);
-    desc->nullable = !(desc->type & SQ_TF_NOTNULL);
-}
-
 /* ---- widths (doc §9.9) ---- */
 
 /* BOOLEAN sent with the client code 45 is one byte (LIB's guess, no capture);
@@ -196,7 +191,9 @@ static size_t fixed_width(enum sq_kind k)
     }
 }
 
-/* Row widths:
+/* How a column's values are sized, from the descriptor alone (the part of the
+ * width rules that never depends on the row). SQ_WC_FIXED sets *fixed,
+ * SQ_WC_ERROR sets *rc. Row widths:
  *   CHAR/NCHAR            encoded_length bytes
  *   VARCHAR/NVARCHAR      u8 len, len bytes
  *   UDTVAR/UDTFIXED       u8 null flag, u32 len, len bytes (LVARCHAR, BOOLEAN 41, other
@@ -206,15 +203,98 @@ static size_t fixed_width(enum sq_kind k)
  *   DECIMAL/MONEY         DECLEN(p, s)
  *   DATETIME/INTERVAL     sq_dt_width(qualifier)
  *   fixed types           fixed_width() */
+static enum sq_wclass width_class(const struct sq_coldesc *col, size_t *fixed, enum sq_rc *rc)
+{
+    enum sq_kind k = col->kind;
+
+    *fixed = 0;
+    *rc = SQ_RC_OK;
+    if (is_bool_byte(col)) {
+        *fixed = 1;
+        return SQ_WC_FIXED;
+    }
+    if (is_udt_framed(k))
+        return SQ_WC_UDT;
+    switch (k) {
+    case SQ_K_CHAR:
+    case SQ_K_NCHAR:
+        if (col->enc_len > SQ_MAX_ROW_SIZE)
+            break;
+        *fixed = col->enc_len;
+        return SQ_WC_FIXED;
+    case SQ_K_VARCHAR:
+    case SQ_K_NVARCHAR:
+        return SQ_WC_U8LEN;
+    case SQ_K_DECIMAL:
+    case SQ_K_MONEY:
+        *fixed = dec_width(col->enc_len);
+        if (!*fixed)
+            break;
+        return SQ_WC_FIXED;
+    case SQ_K_DATETIME:
+    case SQ_K_INTERVAL:
+        if (col->enc_len > 0xFFFFu)
+            break;
+        if (SQ_TU_START(col->enc_len) == SQ_TU_FRAC && SQ_TU_END(col->enc_len) > SQ_TU_SECOND) {
+            *rc = SQ_RC_UNSUPPORTED; /* TODO(2): FRACTION TO FRACTION(n) qualifiers */
+            return SQ_WC_ERROR;
+        }
+        if (!sq_dt_qual_valid((uint16_t)col->enc_len, k == SQ_K_INTERVAL))
+            break;
+        *fixed = sq_dt_width((uint16_t)col->enc_len);
+        return SQ_WC_FIXED;
+    default:
+        *fixed = fixed_width(k);
+        if (*fixed)
+            return SQ_WC_FIXED;
+        *rc = SQ_RC_UNSUPPORTED; /* UNKNOWN, NULLTYPE: TODO(2) untyped NULL width */
+        return SQ_WC_ERROR;
+    }
+    *rc = SQ_RC_PROTOCOL;
+    return SQ_WC_ERROR;
+}
+
+void sq_coldesc_resolve(struct sq_coldesc *desc)
+{
+    size_t fixed;
+    enum sq_rc rc;
+
+    desc->kind = sq_kind_resolve(desc->type, desc->xid, desc->xname);
+    desc->nullable = !(desc->type & SQ_TF_NOTNULL);
+    desc->pre_wclass = (uint8_t)width_class(desc, &fixed, &rc);
+    desc->pre_width = (uint32_t)fixed; /* <= SQ_MAX_ROW_SIZE */
+    desc->pre_wrc = rc;
+    desc->pre_kind = desc->kind;
+    desc->pre_type = desc->type;
+    desc->pre_enc_len = desc->enc_len;
+    sq_dt_precompute(desc);
+}
+
+/* The per-row part: the precomputed class when it may be trusted, else the
+ * same class computed now. */
 enum sq_rc sq_value_width(const struct sq_coldesc *col, const uint8_t *p, size_t avail,
                           size_t *width)
 {
-    size_t w = 0;
-    enum sq_kind k = col->kind;
+    size_t w;
+    enum sq_rc rc;
+    enum sq_wclass wc;
 
-    if (is_bool_byte(col)) {
-        w = 1;
-    } else if (is_udt_framed(k)) {
+    if (sq_coldesc_pre_ok(col)) {
+        wc = (enum sq_wclass)col->pre_wclass;
+        w = col->pre_width;
+        rc = col->pre_wrc;
+    } else {
+        wc = width_class(col, &w, &rc);
+    }
+    switch (wc) {
+    case SQ_WC_FIXED:
+        break;
+    case SQ_WC_U8LEN:
+        if (avail < 1)
+            return SQ_RC_PROTOCOL;
+        w = 1u + (size_t)p[0];
+        break;
+    case SQ_WC_UDT: {
         struct sq_rd rd;
         uint8_t flag;
         uint32_t len;
@@ -224,42 +304,10 @@ enum sq_rc sq_value_width(const struct sq_coldesc *col, const uint8_t *p, size_t
         if (len > SQ_MAX_LVARCHAR)
             return SQ_RC_PROTOCOL;
         w = 5u + (size_t)len;
-    } else {
-        switch (k) {
-        case SQ_K_CHAR:
-        case SQ_K_NCHAR:
-            if (col->enc_len > SQ_MAX_ROW_SIZE)
-                return SQ_RC_PROTOCOL;
-            w = col->enc_len;
-            break;
-        case SQ_K_VARCHAR:
-        case SQ_K_NVARCHAR:
-            if (avail < 1)
-                return SQ_RC_PROTOCOL;
-            w = 1u + (size_t)p[0];
-            break;
-        case SQ_K_DECIMAL:
-        case SQ_K_MONEY:
-            w = dec_width(col->enc_len);
-            if (!w)
-                return SQ_RC_PROTOCOL;
-            break;
-        case SQ_K_DATETIME:
-        case SQ_K_INTERVAL:
-            if (col->enc_len > 0xFFFFu)
-                return SQ_RC_PROTOCOL;
-            if (SQ_TU_START(col->enc_len) == SQ_TU_FRAC && SQ_TU_END(col->enc_len) > SQ_TU_SECOND)
-                return SQ_RC_UNSUPPORTED; /* TODO(2): FRACTION TO FRACTION(n) qualifiers */
-            if (!sq_dt_qual_valid((uint16_t)col->enc_len, k == SQ_K_INTERVAL))
-                return SQ_RC_PROTOCOL;
-            w = sq_dt_width((uint16_t)col->enc_len);
-            break;
-        default:
-            w = fixed_width(k);
-            if (!w)
-                return SQ_RC_UNSUPPORTED; /* UNKNOWN, NULLTYPE: TODO(2) untyped NULL width */
-            break;
-        }
+        break;
+    }
+    default:
+        return rc != SQ_RC_OK ? rc : SQ_RC_PROTOCOL;
     }
     if (w > avail)
         return SQ_RC_PROTOCOL;
@@ -306,44 +354,60 @@ static enum sq_rc bool_from_byte(uint8_t b, int64_t *v)
     return SQ_RC_PROTOCOL;
 }
 
+/* UDT framing: u8 null flag, u32 length, bytes (n already checked). */
+static enum sq_rc udt_decode(const struct sq_coldesc *col, const uint8_t *p, struct sq_value *out)
+{
+    uint8_t flag = p[0];
+    uint32_t len = sq_load_u32(p + 1);
+    if (flag > 1)
+        return SQ_RC_PROTOCOL;
+    if (flag == 1) {
+        out->is_null = true; /* V11: 01 00 00 00 00 (length 0); a length is tolerated */
+        return SQ_RC_OK;
+    }
+    out->u.s.p = p + 5;
+    out->u.s.n = len;
+    if (col->kind == SQ_K_BOOLEAN) {
+        if (len != 1)
+            return SQ_RC_PROTOCOL;
+        return bool_from_byte(p[5], &out->u.i); /* V10: 't' / 'f' */
+    }
+    if ((col->kind == SQ_K_BLOB || col->kind == SQ_K_CLOB) && len != SQ_LO_LOCATOR_SIZE)
+        return SQ_RC_PROTOCOL;
+    return SQ_RC_OK;
+}
+
 /* Decode one value of exactly n bytes; n must be the width sq_value_width()
- * computes for these bytes, anything else is SQ_RC_PROTOCOL. */
+ * computes for these bytes, anything else is SQ_RC_PROTOCOL. With trusted
+ * precomputed facts the two common classes are checked here directly: the
+ * answer is the same (fixed: w > n and w != n both refuse; u8 length: n < 1,
+ * w > n and w != n). */
 enum sq_rc sq_value_decode(const struct sq_coldesc *col, const uint8_t *p, size_t n,
                            struct sq_value *out)
 {
-    size_t w;
-    enum sq_rc rc = sq_value_width(col, p, n, &w);
-    if (rc != SQ_RC_OK)
-        return rc;
-    if (w != n)
-        return SQ_RC_PROTOCOL;
+    bool sized = false;
+    if (sq_coldesc_pre_ok(col)) {
+        if (col->pre_wclass == SQ_WC_FIXED) {
+            if (n != col->pre_width)
+                return SQ_RC_PROTOCOL;
+            sized = true;
+        } else if (col->pre_wclass == SQ_WC_U8LEN) {
+            if (n < 1 || n != 1u + (size_t)p[0])
+                return SQ_RC_PROTOCOL;
+            sized = true;
+        }
+    }
+    if (!sized) {
+        size_t w;
+        enum sq_rc rc = sq_value_width(col, p, n, &w);
+        if (rc != SQ_RC_OK)
+            return rc;
+        if (w != n)
+            return SQ_RC_PROTOCOL;
+    }
 
     memset(out, 0, sizeof *out);
     out->kind = col->kind;
-
-    if (is_bool_byte(col))
-        return bool_from_byte(p[0], &out->u.i); /* TODO(2): NULL form of a 1-byte BOOLEAN */
-
-    if (is_udt_framed(col->kind)) {
-        uint8_t flag = p[0];
-        uint32_t len = sq_load_u32(p + 1);
-        if (flag > 1)
-            return SQ_RC_PROTOCOL;
-        if (flag == 1) {
-            out->is_null = true; /* V11: 01 00 00 00 00 (length 0); a length is tolerated */
-            return SQ_RC_OK;
-        }
-        out->u.s.p = p + 5;
-        out->u.s.n = len;
-        if (col->kind == SQ_K_BOOLEAN) {
-            if (len != 1)
-                return SQ_RC_PROTOCOL;
-            return bool_from_byte(p[5], &out->u.i); /* V10: 't' / 'f' */
-        }
-        if ((col->kind == SQ_K_BLOB || col->kind == SQ_K_CLOB) && len != SQ_LO_LOCATOR_SIZE)
-            return SQ_RC_PROTOCOL;
-        return SQ_RC_OK;
-    }
 
     switch (col->kind) {
     case SQ_K_SMALLINT: {
@@ -370,6 +434,16 @@ enum sq_rc sq_value_decode(const struct sq_coldesc *col, const uint8_t *p, size_
     case SQ_K_INT8:
     case SQ_K_SERIAL8:
         return sq_int8_from_wire(p, n, &out->u.i, &out->is_null);
+    case SQ_K_BOOLEAN:
+        if (is_bool_byte(col))
+            return bool_from_byte(p[0], &out->u.i); /* TODO(2): NULL form of a 1-byte BOOLEAN */
+        return udt_decode(col, p, out);
+    case SQ_K_LVARCHAR:
+    case SQ_K_UDTVAR:
+    case SQ_K_UDTFIXED:
+    case SQ_K_BLOB:
+    case SQ_K_CLOB:
+        return udt_decode(col, p, out);
     case SQ_K_SMALLFLOAT:
         out->is_null = all_ff(p, 4);
         if (!out->is_null)
@@ -405,8 +479,7 @@ enum sq_rc sq_value_decode(const struct sq_coldesc *col, const uint8_t *p, size_
         return sq_dec_from_wire(p, n, &out->u.dec, &out->is_null);
     case SQ_K_DATETIME:
     case SQ_K_INTERVAL:
-        return sq_dt_from_wire((uint16_t)col->enc_len, col->kind == SQ_K_INTERVAL, p, n, &out->u.dt,
-                               &out->is_null);
+        return sq_dt_decode_col(col, p, n, &out->u.dt, &out->is_null);
     default:
         return SQ_RC_UNSUPPORTED;
     }

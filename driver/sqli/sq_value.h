@@ -56,14 +56,48 @@ struct sq_coldesc {
     uint32_t source_type;
     enum sq_kind kind;   /* sq_kind_resolve() of the above */
     bool nullable;       /* !(type & SQ_TF_NOTNULL) */
+    /* Row-invariant facts precomputed by sq_coldesc_resolve() so that sizing and
+     * decoding a value does not re-derive them per row. They are trusted only
+     * while kind, type and enc_len still equal the pre_* copies taken when they
+     * were computed; a zeroed descriptor (pre_wclass SQ_WC_GENERAL) or one
+     * changed after resolving simply takes the general path. */
+    uint8_t pre_wclass;      /* enum sq_wclass: how the width in a row is found */
+    uint8_t pre_dt_ok;       /* DATETIME/INTERVAL: 1 if the layout below is valid */
+    uint8_t pre_dt_first;    /* SQ_DT_* of the first field */
+    uint8_t pre_dt_last;     /* SQ_DT_* of the last non-FRACTION field */
+    uint8_t pre_dt_lead_w;   /* decimal digits of the leading field */
+    uint8_t pre_dt_idig;     /* integer digits I of the qualifier */
+    uint8_t pre_dt_fdig;     /* fraction digits F of the qualifier */
+    enum sq_rc pre_wrc;      /* SQ_WC_ERROR: what sq_value_width() answers */
+    uint32_t pre_width;      /* SQ_WC_FIXED: bytes of every value */
+    enum sq_kind pre_kind;   /* kind, type and enc_len the facts were computed from */
+    uint16_t pre_type;
+    uint32_t pre_enc_len;
 };
+
+/* How a column's width in a row is found (struct sq_coldesc pre_wclass). */
+enum sq_wclass {
+    SQ_WC_GENERAL = 0, /* not precomputed: the general computation */
+    SQ_WC_FIXED,       /* always pre_width bytes */
+    SQ_WC_U8LEN,       /* VARCHAR/NVARCHAR: u8 length, then that many bytes */
+    SQ_WC_UDT,         /* u8 null flag, u32 length, then that many bytes */
+    SQ_WC_ERROR        /* never sizeable: sq_value_width() returns pre_wrc */
+};
+
+/* True when the precomputed facts of `col` may be used (see above). */
+static inline bool sq_coldesc_pre_ok(const struct sq_coldesc *col)
+{
+    return col->pre_wclass != SQ_WC_GENERAL && col->pre_kind == col->kind &&
+           col->pre_type == col->type && col->pre_enc_len == col->enc_len;
+}
 
 /* Resolve the kind of a column; SQ_K_UNKNOWN for codes we cannot read
  * (collections, ROW, ...), which makes a row with such a column unreadable. */
 enum sq_kind sq_kind_resolve(uint16_t type, uint32_t xid, const char *xname);
 const char *sq_kind_name(enum sq_kind k); /* "INTEGER", "DATETIME", ...; never NULL */
 
-/* Fill desc->kind and desc->nullable from the raw fields. */
+/* Fill desc->kind and desc->nullable from the raw fields, and the pre_* facts
+ * (width class, fixed width, DATETIME/INTERVAL digit layout). */
 void sq_coldesc_resolve(struct sq_coldesc *desc);
 
 /* Exact decimal: value = sign * 0.d[0] d[1] ... d[n-1] * 100^exp, base-100

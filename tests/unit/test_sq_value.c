@@ -18,7 +18,13 @@
 
 static struct sq_coldesc col_of(uint16_t type, uint32_t xid, const char *xname, uint32_t enc_len)
 {
-    struct sq_coldesc c = {"c", type, xid, xname, enc_len, 0, SQ_K_UNKNOWN, true};
+    struct sq_coldesc c = {.name = "c",
+                           .type = type,
+                           .xid = xid,
+                           .xname = xname,
+                           .enc_len = enc_len,
+                           .kind = SQ_K_UNKNOWN,
+                           .nullable = true};
     sq_coldesc_resolve(&c);
     return c;
 }
