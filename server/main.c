@@ -13,6 +13,7 @@
 #include "sq_alloc.h"
 #include "srv_log.h"
 #include "srv_proto.h"
+#include "srv_tls.h"
 
 #define IFXLITE_VERSION "0.1.0"
 #define MAX_USERS 64
@@ -42,6 +43,10 @@ static void usage(FILE *f)
             "  --lock-timeout MS        lock wait bound per statement (default 2000)\n"
             "  --stall-timeout MS       close a connection whose partial message stalls\n"
             "                           longer than MS (default 60000; idle is unlimited)\n"
+            "  --tls-cert FILE          PEM certificate (chain): the listener becomes an\n"
+            "                           onsocssl (TLS 1.2+) one; needs --tls-key\n"
+            "  --tls-key FILE           PEM private key of --tls-cert\n"
+            "  --tls-client-ca FILE     require client certificates issued by this CA\n"
             "  --log-level LEVEL        error, warn (default), info or debug\n"
             "  --help                   this text\n"
             "  --version                print the version\n"
@@ -86,6 +91,7 @@ int main(int argc, char **argv)
     static struct srv_ctx ctx;
     size_t nusers = 0, ndbs = 0;
     const char *listen_at = NULL, *datadir = NULL;
+    const char *tls_cert = NULL, *tls_key = NULL, *tls_client_ca = NULL;
     int lock_timeout = -1;
     char err[512];
     int rc = 0;
@@ -160,6 +166,12 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--stall-timeout") == 0) {
             if (!parse_ms(v, &ctx.stall_timeout_ms) || ctx.stall_timeout_ms == 0)
                 return die_usage("--stall-timeout: bad value '%s'", v);
+        } else if (strcmp(a, "--tls-cert") == 0) {
+            tls_cert = v;
+        } else if (strcmp(a, "--tls-key") == 0) {
+            tls_key = v;
+        } else if (strcmp(a, "--tls-client-ca") == 0) {
+            tls_client_ca = v;
         } else if (strcmp(a, "--log-level") == 0) {
             enum srv_log_level lvl;
             if (!srv_log_parse_level(v, &lvl))
@@ -176,6 +188,17 @@ int main(int argc, char **argv)
     if (nusers == 0)
         return die_usage("%s", "at least one --user NAME:PASSWORD is required "
                                "(no anonymous access)");
+    if (!tls_cert != !tls_key)
+        return die_usage("%s", "--tls-cert and --tls-key go together");
+    if (tls_client_ca && !tls_cert)
+        return die_usage("%s", "--tls-client-ca needs --tls-cert and --tls-key");
+    if (tls_cert) {
+        ctx.tls = srv_tls_new(tls_cert, tls_key, tls_client_ca, err, sizeof err);
+        if (!ctx.tls) {
+            fprintf(stderr, "ifxlite: %s\n", err);
+            return 1;
+        }
+    }
 
     char host[256], port[32];
     const char *colon = strrchr(listen_at, ':');
@@ -199,6 +222,7 @@ int main(int argc, char **argv)
     if (!ctx.eng) {
         fprintf(stderr, "ifxlite: cannot open data directory %s: %d %s\n", datadir, e.sqlcode,
                 e.text);
+        srv_tls_free(ctx.tls);
         return 1;
     }
     if (lock_timeout >= 0)
@@ -209,6 +233,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "ifxlite: cannot create database %s: %d %s\n", dbs[i].name, e.sqlcode,
                     e.text);
             srv_engine_free(ctx.eng);
+            srv_tls_free(ctx.tls);
             return 1;
         }
     }
@@ -220,16 +245,19 @@ int main(int argc, char **argv)
     if (lfd < 0) {
         fprintf(stderr, "ifxlite: %s\n", err);
         srv_engine_free(ctx.eng);
+        srv_tls_free(ctx.tls);
         return 1;
     }
     printf("listening on %s\n", bound);
     fflush(stdout);
-    srv_log(SRV_LOG_INFO, 0, "listening on %s, data %s, server name %s", bound, datadir,
-            ctx.server_name);
+    srv_log(SRV_LOG_INFO, 0, "listening on %s (%s), data %s, server name %s", bound,
+            ctx.tls ? "onsocssl" : "onsoctcp", datadir, ctx.server_name);
 
     int left = srv_listen_run(&ctx, lfd);
-    if (left == 0)
+    if (left == 0) {
         srv_engine_free(ctx.eng); /* else sessions still use it: leave it to exit */
+        srv_tls_free(ctx.tls);
+    }
     for (size_t i = 0; i < nusers; i++) {
         explicit_bzero(users[i].password, strlen(users[i].password));
         sq_free(users[i].name);

@@ -174,6 +174,8 @@ struct srv_user {
     char *password;
 };
 
+struct srv_tls;
+
 struct srv_ctx {
     struct srv_engine *eng;
     const struct srv_user *users;
@@ -182,6 +184,7 @@ struct srv_ctx {
     struct srv_profile profile;
     struct srv_fault_plan faults;
     int stall_timeout_ms; /* partial message stalled this long -> close (default 60000) */
+    struct srv_tls *tls;  /* onsocssl listener (srv_tls.h), or NULL for onsoctcp */
 };
 
 /* -951 unless user/password match an entry (constant-time compare), -761 for a

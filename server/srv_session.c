@@ -20,6 +20,7 @@
 #include "sq_types.h"
 #include "sq_wr.h"
 #include "srv_log.h"
+#include "srv_tls.h"
 
 /* Informix codes chosen for conditions the protocol side detects itself. */
 #define SRV_E_NOSTMT (-481)  /* invalid statement name or statement was not prepared */
@@ -57,6 +58,7 @@ struct slot {
 struct conn {
     const struct srv_ctx *ctx;
     int fd;
+    struct srv_tls_conn *tls; /* onsocssl: the session's bytes go through TLS; else NULL */
     int no;
     struct srv_session *sess;
     struct srv_caps caps;
@@ -86,8 +88,10 @@ static void sleep_ms(int ms)
         ;
 }
 
-static bool send_all(int fd, const uint8_t *p, size_t n)
+static bool send_all(int fd, struct srv_tls_conn *tls, const uint8_t *p, size_t n)
 {
+    if (tls)
+        return srv_tls_send_all(tls, p, n);
     while (n) {
         ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
         if (w < 0) {
@@ -103,11 +107,12 @@ static bool send_all(int fd, const uint8_t *p, size_t n)
 
 /* Read more bytes into b. timeout_ms < 0 waits forever. 1 read, 0 EOF or
  * error, -1 timeout. */
-static int read_more(int fd, struct sq_buf *b, int timeout_ms)
+static int read_more(int fd, struct srv_tls_conn *tls, struct sq_buf *b, int timeout_ms)
 {
     for (;;) {
         struct pollfd pfd = {.fd = fd, .events = POLLIN};
-        int r = poll(&pfd, 1, timeout_ms);
+        /* TLS may hold decrypted bytes that poll(2) cannot see. */
+        int r = tls && srv_tls_pending(tls) ? 1 : poll(&pfd, 1, timeout_ms);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0)
@@ -116,6 +121,13 @@ static int read_more(int fd, struct sq_buf *b, int timeout_ms)
             return -1;
         if (!sq_buf_reserve(b, 65536))
             return 0;
+        if (tls) {
+            ssize_t n = srv_tls_recv(tls, b->data + b->len, b->cap - b->len);
+            if (n <= 0)
+                return n < 0 ? -1 : 0; /* -1: a record stalled (SO_RCVTIMEO) */
+            b->len += (size_t)n;
+            return 1;
+        }
         ssize_t got = recv(fd, b->data + b->len, b->cap - b->len, 0);
         if (got < 0 && errno == EINTR)
             continue;
@@ -127,10 +139,10 @@ static int read_more(int fd, struct sq_buf *b, int timeout_ms)
 }
 
 /* Read exactly n bytes (login phase). */
-static bool read_exact(int fd, struct sq_buf *b, size_t n, int timeout_ms)
+static bool read_exact(int fd, struct srv_tls_conn *tls, struct sq_buf *b, size_t n, int timeout_ms)
 {
     while (b->len < n) {
-        if (read_more(fd, b, timeout_ms) != 1)
+        if (read_more(fd, tls, b, timeout_ms) != 1)
             return false;
     }
     return true;
@@ -781,11 +793,11 @@ static bool flush_reply(struct conn *c)
         return false;
     }
     if (c->cut) {
-        (void)send_all(c->fd, c->out.data, c->cut_at); /* closing anyway */
+        (void)send_all(c->fd, c->tls, c->out.data, c->cut_at); /* closing anyway */
         srv_log(SRV_LOG_INFO, c->no, "fault: reply cut at byte %zu, closing", c->cut_at);
         return false;
     }
-    bool ok = send_all(c->fd, c->out.data, c->out.len);
+    bool ok = send_all(c->fd, c->tls, c->out.data, c->out.len);
     sq_buf_reset(&c->out);
     if (c->out.cap > (1u << 20))
         sq_buf_fini(&c->out);
@@ -898,13 +910,13 @@ static bool do_login(struct conn *c, struct srv_conreq *rq)
 {
     size_t body_len;
     int tmo = c->ctx->stall_timeout_ms;
-    if (!read_exact(c->fd, &c->in, SQ_SL_HEADER_SIZE, tmo))
+    if (!read_exact(c->fd, c->tls, &c->in, SQ_SL_HEADER_SIZE, tmo))
         return false;
     if (srv_login_header(c->in.data, c->in.len, &body_len) != SQ_RC_OK) {
         srv_log(SRV_LOG_WARN, c->no, "not an SQLI connection request");
         return false;
     }
-    if (!read_exact(c->fd, &c->in, SQ_SL_HEADER_SIZE + body_len, tmo))
+    if (!read_exact(c->fd, c->tls, &c->in, SQ_SL_HEADER_SIZE + body_len, tmo))
         return false;
     if (srv_login_parse(c->in.data + SQ_SL_HEADER_SIZE, body_len, rq) != SQ_RC_OK) {
         srv_log(SRV_LOG_WARN, c->no, "malformed connection request");
@@ -919,7 +931,7 @@ static bool do_login(struct conn *c, struct srv_conreq *rq)
     c->delimident = login_delimident(rq); /* rq's strings point into c->in: read them now */
     sq_buf_reset(&c->out);
     srv_login_reply(&c->out, rq, c->ctx->server_name, c->ctx->profile.server_version, (int16_t)svc);
-    bool sent = sq_buf_ok(&c->out) && send_all(c->fd, c->out.data, c->out.len);
+    bool sent = sq_buf_ok(&c->out) && send_all(c->fd, c->tls, c->out.data, c->out.len);
     sq_buf_reset(&c->out);
     explicit_bzero(rq->password, sizeof rq->password);
     if (svc != 0) {
@@ -953,6 +965,13 @@ void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
     sq_buf_init(&c->out);
     sq_buf_init(&c->row);
     c->caps.nfetch16 = ctx->profile.nfetch16;
+    if (ctx->tls) {
+        /* onsocssl (doc §11): the handshake comes before the SL header. */
+        c->tls =
+            srv_tls_accept(ctx->tls, fd, SRV_TLS_HANDSHAKE_MS, ctx->stall_timeout_ms, session_no);
+        if (!c->tls)
+            goto out;
+    }
     if (!do_login(c, rq))
         goto out;
     c->sess = srv_session_new(ctx->eng, session_no, rq->user);
@@ -982,7 +1001,7 @@ void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
             break;
         }
         /* idle between groups: wait forever; inside a message: stall timeout */
-        int r = read_more(fd, &c->in, c->in.len ? ctx->stall_timeout_ms : -1);
+        int r = read_more(fd, c->tls, &c->in, c->in.len ? ctx->stall_timeout_ms : -1);
         if (r == -1)
             srv_log(SRV_LOG_WARN, c->no, "partial message stalled, closing");
         if (r != 1)
@@ -996,6 +1015,7 @@ out:
             srv_session_free(c->sess); /* rolls back an open transaction */
         }
         sq_free(c->slots);
+        srv_tls_conn_free(c->tls);
         sq_buf_fini(&c->in);
         sq_buf_fini(&c->out);
         sq_buf_fini(&c->row);
@@ -1009,18 +1029,20 @@ out:
 
 void srv_conn_refuse(const struct srv_ctx *ctx, int fd, int16_t svc_error)
 {
+    if (ctx->tls)
+        return; /* TODO(8): a CONREJ over TLS needs a handshake first; just close */
     struct sq_buf in = SQ_BUF_INIT, out = SQ_BUF_INIT;
     struct srv_conreq *rq = sq_calloc(1, sizeof *rq);
     size_t body_len;
     bool parsed = false;
-    if (rq && read_exact(fd, &in, SQ_SL_HEADER_SIZE, 1000) &&
+    if (rq && read_exact(fd, NULL, &in, SQ_SL_HEADER_SIZE, 1000) &&
         srv_login_header(in.data, in.len, &body_len) == SQ_RC_OK &&
-        read_exact(fd, &in, SQ_SL_HEADER_SIZE + body_len, 1000))
+        read_exact(fd, NULL, &in, SQ_SL_HEADER_SIZE + body_len, 1000))
         parsed = srv_login_parse(in.data + SQ_SL_HEADER_SIZE, body_len, rq) == SQ_RC_OK;
     srv_login_reply(&out, parsed ? rq : NULL, ctx->server_name, ctx->profile.server_version,
                     svc_error ? svc_error : SRV_E_REFUSED);
     if (sq_buf_ok(&out))
-        (void)send_all(fd, out.data, out.len); /* best effort: closing anyway */
+        (void)send_all(fd, NULL, out.data, out.len); /* best effort: closing anyway */
     sq_buf_fini(&in);
     sq_buf_fini(&out);
     if (rq) {

@@ -6,6 +6,7 @@ set -euo pipefail
 PKGS=(build-essential cmake pkg-config check libsqlite3-dev libssl-dev
       unixodbc unixodbc-dev odbcinst python3 python3-pyodbc
       libdbd-odbc-perl php-cli php-odbc)
+PKGS+=(openssl) # TLS (onsocssl): the CLI for making certificates (the tests use libssl's API)
 
 missing=()
 for p in "${PKGS[@]}"; do

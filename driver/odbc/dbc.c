@@ -376,8 +376,6 @@ SQLRETURN dbc_connect(struct dbc *dbc, struct dbc_connect_req *req, struct str *
                             "Data source \"%s\" has no Host/Service in odbc.ini", c->dsn);
         return diag_add(&dbc->hdr, DIAG_08001, "No Service (port) given for the connection");
     }
-    if (c->opt.use_tls)
-        return diag_add(&dbc->hdr, DIAG_08001, "Protocol onsocssl (TLS) is not supported yet");
 
     struct sq_conn_cfg cc;
     sq_conn_cfg_init(&cc);
@@ -398,6 +396,15 @@ SQLRETURN dbc_connect(struct dbc *dbc, struct dbc_connect_req *req, struct str *
                            ? (int)(dbc->connection_timeout * 1000u)
                            : 0;
     cc.fetch_buf_size = c->opt.fetch_buffer_size ? c->opt.fetch_buffer_size : dbc->packet_size;
+    /* TLS (issue #8): a handshake or verification failure comes back as IO /
+     * TIMEOUT with a "TLS: ..." reason and maps to 08001 in connect_error. */
+    cc.tls.enabled = c->opt.use_tls;
+    cc.tls.ca_file = c->tls_ca_file;
+    cc.tls.verify_name = c->tls_server_name;
+    cc.tls.fingerprint = c->tls_fingerprint;
+    cc.tls.client_cert = c->tls_client_cert;
+    cc.tls.client_key = c->tls_client_key;
+    cc.tls.insecure_no_verify = c->opt.tls_insecure;
     static const struct sq_env_pair delim = {"DELIMIDENT", "y"};
     if (c->opt.delimident) {
         cc.env = &delim;

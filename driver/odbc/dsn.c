@@ -113,6 +113,45 @@ static const struct dsn_keyword keywords[DSN_KW__COUNT] = {
         .offset = KW(trace_file), .def = NULL, .is_secret = false,
         .kind = DSN_K_STRING, .min = 0, .max = 0,
         .help = "Path of the driver debug log"},
+    /* TLS (issue #8, doc §11). Verified by default: the server certificate must
+     * chain to TLSCAFile (or the system trust store) and name Host (or
+     * TLSServerName). TLSCertFingerprint pins the certificate instead.
+     * Asking for TLS in either Protocol or Encrypt gives TLS: nothing here
+     * can turn an onsocssl DSN back into plaintext, and a failed handshake
+     * never falls back. */
+    [DSN_KW_ENCRYPT] = {.id = DSN_KW_ENCRYPT, .name = "Encrypt", .aliases = {"TLS", "SSL", NULL},
+        .offset = KW(encrypt), .def = "0", .is_secret = false,
+        .kind = DSN_K_BOOL, .min = 0, .max = 0,
+        .help = "yes: TLS (same as Protocol=onsocssl); no cannot override onsocssl"},
+    [DSN_KW_TLS_CA_FILE] = {.id = DSN_KW_TLS_CA_FILE, .name = "TLSCAFile",
+        .aliases = {"SSLCA", NULL},
+        .offset = KW(tls_ca_file), .def = NULL, .is_secret = false,
+        .kind = DSN_K_STRING, .min = 0, .max = 0,
+        .help = "PEM file of CA certificates to trust (default: the system trust store)"},
+    [DSN_KW_TLS_SERVER_NAME] = {.id = DSN_KW_TLS_SERVER_NAME, .name = "TLSServerName",
+        .aliases = {NULL},
+        .offset = KW(tls_server_name), .def = NULL, .is_secret = false,
+        .kind = DSN_K_STRING, .min = 0, .max = 0,
+        .help = "Name the server certificate must carry (default: Host)"},
+    [DSN_KW_TLS_FINGERPRINT] = {.id = DSN_KW_TLS_FINGERPRINT, .name = "TLSCertFingerprint",
+        .aliases = {NULL},
+        .offset = KW(tls_fingerprint), .def = NULL, .is_secret = false,
+        .kind = DSN_K_STRING, .min = 0, .max = 0,
+        .help = "SHA-256 of the server certificate (hex); replaces CA and name checks"},
+    [DSN_KW_TLS_CLIENT_CERT] = {.id = DSN_KW_TLS_CLIENT_CERT, .name = "TLSClientCert",
+        .aliases = {NULL},
+        .offset = KW(tls_client_cert), .def = NULL, .is_secret = false,
+        .kind = DSN_K_STRING, .min = 0, .max = 0,
+        .help = "PEM client certificate (chain) to present"},
+    [DSN_KW_TLS_CLIENT_KEY] = {.id = DSN_KW_TLS_CLIENT_KEY, .name = "TLSClientKey",
+        .aliases = {NULL},
+        .offset = KW(tls_client_key), .def = NULL, .is_secret = false,
+        .kind = DSN_K_STRING, .min = 0, .max = 0,
+        .help = "PEM private key of TLSClientCert (default: in that file)"},
+    [DSN_KW_TLS_VERIFY] = {.id = DSN_KW_TLS_VERIFY, .name = "TLSVerify", .aliases = {NULL},
+        .offset = KW(tls_verify), .def = "full", .is_secret = false,
+        .kind = DSN_K_TLS_VERIFY, .min = 0, .max = 0,
+        .help = "full (default) or insecure-no-verify (development only: no certificate check)"},
 };
 /* clang-format on */
 
@@ -495,6 +534,8 @@ static bool check_value(struct dsn_cfg *cfg, const struct dsn_keyword *k, const 
             cfg->opt.pool_dirty_rule = b;
         else if (k->id == DSN_KW_TRACE)
             cfg->opt.trace = b;
+        else if (k->id == DSN_KW_ENCRYPT && b)
+            cfg->opt.use_tls = true; /* never cleared here: onsocssl stays TLS */
         return true;
     }
     case DSN_K_UINT:
@@ -515,6 +556,7 @@ static bool check_value(struct dsn_cfg *cfg, const struct dsn_keyword *k, const 
             cfg->opt.fetch_buffer_size = (unsigned)n;
         return true;
     case DSN_K_PROTOCOL:
+        /* Checked before Encrypt (table order), which may then turn TLS on. */
         if (strcasecmp(v, "onsoctcp") == 0)
             cfg->opt.use_tls = false;
         else if (strcasecmp(v, "onsocssl") == 0)
@@ -533,6 +575,14 @@ static bool check_value(struct dsn_cfg *cfg, const struct dsn_keyword *k, const 
             if (is_sp(*p) || *p == '/' || *p == ';')
                 return false;
         cfg->opt.port = 0; /* a service name: resolved at connect */
+        return true;
+    case DSN_K_TLS_VERIFY:
+        if (strcasecmp(v, "full") == 0)
+            cfg->opt.tls_insecure = false;
+        else if (strcasecmp(v, "insecure-no-verify") == 0)
+            cfg->opt.tls_insecure = true;
+        else
+            return false;
         return true;
     }
     return false;

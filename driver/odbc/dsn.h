@@ -34,16 +34,24 @@ enum dsn_kw {
     DSN_KW_OPTIONS,
     DSN_KW_TRACE,
     DSN_KW_TRACE_FILE,
+    DSN_KW_ENCRYPT, /* TLS (issue #8): Encrypt=yes is Protocol=onsocssl */
+    DSN_KW_TLS_CA_FILE,
+    DSN_KW_TLS_SERVER_NAME,
+    DSN_KW_TLS_FINGERPRINT,
+    DSN_KW_TLS_CLIENT_CERT,
+    DSN_KW_TLS_CLIENT_KEY,
+    DSN_KW_TLS_VERIFY,
     DSN_KW__COUNT
 };
 
 /* Kind of value: decides validation in dsn_cfg_finish(). */
 enum dsn_kind {
     DSN_K_STRING,
-    DSN_K_BOOL,     /* y/n, yes/no, 1/0, true/false, on/off (any case) */
-    DSN_K_UINT,     /* decimal seconds / bytes, range per keyword */
-    DSN_K_PROTOCOL, /* onsoctcp (default) or onsocssl */
-    DSN_K_SERVICE   /* port number 1..65535 or an /etc/services name */
+    DSN_K_BOOL,      /* y/n, yes/no, 1/0, true/false, on/off (any case) */
+    DSN_K_UINT,      /* decimal seconds / bytes, range per keyword */
+    DSN_K_PROTOCOL,  /* onsoctcp (default) or onsocssl */
+    DSN_K_SERVICE,   /* port number 1..65535 or an /etc/services name */
+    DSN_K_TLS_VERIFY /* full (default) or insecure-no-verify */
 };
 
 /* Where a value came from (precedence: CONNSTR > INI > DEFAULT). */
@@ -90,6 +98,13 @@ struct dsn_cfg {
     char *options;
     char *trace;
     char *trace_file;
+    char *encrypt;
+    char *tls_ca_file;
+    char *tls_server_name;
+    char *tls_fingerprint;
+    char *tls_client_cert;
+    char *tls_client_key;
+    char *tls_verify;
     unsigned char src[DSN_KW__COUNT]; /* enum dsn_src of each value */
 
     struct dsn_extra *extra; /* unknown keywords, in order of appearance */
@@ -97,7 +112,8 @@ struct dsn_cfg {
 
     /* Typed values, valid after dsn_cfg_finish() returned DSN_OK. */
     struct {
-        bool use_tls;           /* Protocol=onsocssl */
+        bool use_tls;           /* Protocol=onsocssl or Encrypt=yes (either one is enough) */
+        bool tls_insecure;      /* TLSVerify=insecure-no-verify (development only) */
         unsigned port;          /* 0 when Service is a service name */
         unsigned login_timeout; /* seconds, 0 = none */
         unsigned query_timeout; /* seconds, 0 = none */

@@ -13,6 +13,7 @@
 
 #include "sq_limits.h"
 #include "sq_rc.h"
+#include "sq_tls.h"
 
 struct sq_conn;
 struct sq_stmt;
@@ -43,6 +44,9 @@ struct sq_conn_cfg {
     uint32_t fetch_buf_size;       /* NFETCH/SFETCH buffer size; 0 = SQ_DEFAULT_FETCH_BUF */
     const struct sq_env_pair *env; /* extra login environment, after the six defaults */
     size_t nenv;
+    /* TLS (onsocssl, doc §11): tls.enabled wraps the TCP stream in TLS before
+     * the login; never falls back to plaintext. Zeroed by sq_conn_cfg_init. */
+    struct sq_tls_cfg tls;
 };
 
 /* Negotiated features (from the server's SQ_PROTOCOLS mask, doc §5.1). */
@@ -95,7 +99,10 @@ struct sq_conn *sq_conn_new(void);
  * fail with SQ_RC_BROKEN; free them separately) and free. NULL is a no-op. */
 void sq_conn_free(struct sq_conn *conn);
 
-/* TCP connect, CONREQ/CONACC, SQ_PROTOCOLS, SQ_INFO, SQ_DBOPEN (if a database
+/* TCP connect, then (cfg->tls.enabled) the TLS handshake, bounded by
+ * connect_timeout_ms or SQ_TLS_HANDSHAKE_MS (a TLS failure is IO, TIMEOUT or
+ * MISUSE for bad settings, with a message starting "TLS" that names the
+ * reason), then CONREQ/CONACC, SQ_PROTOCOLS, SQ_INFO, SQ_DBOPEN (if a database
  * is given), then the database kind query (failure there leaves the kind
  * unknown). Returns OK; REJECTED (code in sq_conn_server_error()->sqlcode);
  * SERVER (DBOPEN failed: -329 ...); UNSUPPORTED (PAM, redirect); IO, TIMEOUT,

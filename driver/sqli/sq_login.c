@@ -224,6 +224,12 @@ static enum sq_rc read_conacc(struct sq_conn *c, const char *user)
     if (rc != SQ_RC_OK)
         return rc;
     uint16_t pdu = sq_load_u16(c->in.data + c->in_head);
+    /* A TLS record (alert 0x15 / handshake 0x16, version 3.x) where the login
+     * reply belongs: an onsocssl listener refused our plaintext login. */
+    if ((pdu >> 8 == 0x15 || pdu >> 8 == 0x16) && (pdu & 0xFF) == 0x03)
+        return sq_conn_fail(c, SQ_RC_IO,
+                            "the server answered with TLS: it is an onsocssl listener "
+                            "(connect with TLS, e.g. Protocol=onsocssl)");
     if (pdu < SQ_SL_HEADER_SIZE)
         return sq_conn_fail(c, SQ_RC_PROTOCOL, "login reply: bad packet size %u", pdu);
     rc = sq_conn_need(c, pdu);
@@ -472,6 +478,16 @@ enum sq_rc sq_conn_connect(struct sq_conn *c, const struct sq_conn_cfg *cfg)
     if (rc != SQ_RC_OK) {
         c->server_err.sqlcode = -908; /* client-side "socket connection failed" code */
         return sq_conn_fail(c, rc, "%s", err);
+    }
+    if (cfg->tls.enabled) {
+        /* doc §11: TLS right after the TCP connect, before the SL header. The
+         * handshake shares the connect timeout; a failure never falls back. */
+        int ms = cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms : SQ_TLS_HANDSHAKE_MS;
+        struct sq_transport *plain = tr;
+        rc = sq_tls_wrap(plain, cfg->host, &cfg->tls, sq_deadline_in(ms), &tr, NULL, err,
+                         sizeof err);
+        if (rc != SQ_RC_OK)
+            return sq_conn_fail(c, rc, "%s", err);
     }
     return sq_conn_connect_over(c, cfg, tr, NULL);
 }
