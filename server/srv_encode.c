@@ -122,11 +122,28 @@ void srv_enc_tupid(struct sq_buf *b, int32_t pos)
 /* SQ_TUPLE (§7.7): u16 warnings 0, u32 size, row, pad to even. */
 void srv_enc_tuple(struct sq_buf *b, const uint8_t *row, size_t len)
 {
-    sq_wr_u16(b, SQ_TUPLE);
-    sq_wr_u16(b, 0);
-    sq_wr_u32(b, (uint32_t)len);
-    sq_wr_bytes(b, row, len);
-    sq_wr_pad(b, len);
+    /* One reservation for the whole message (sent once per fetched row). */
+    if (len > SIZE_MAX - 9) {
+        b->oom = true; /* sticky, as the sq_wr writers leave it */
+        return;
+    }
+    size_t total = 8 + len + (len & 1u);
+    if (!sq_buf_reserve(b, total))
+        return;
+    uint8_t *o = b->data + b->len;
+    o[0] = (uint8_t)(SQ_TUPLE >> 8);
+    o[1] = (uint8_t)SQ_TUPLE;
+    o[2] = 0;
+    o[3] = 0;
+    o[4] = (uint8_t)((uint32_t)len >> 24);
+    o[5] = (uint8_t)((uint32_t)len >> 16);
+    o[6] = (uint8_t)((uint32_t)len >> 8);
+    o[7] = (uint8_t)len;
+    if (len)
+        memcpy(o + 8, row, len);
+    if (len & 1u)
+        o[8 + len] = 0;
+    b->len += total;
 }
 
 /* SQ_DESCRIBE (§7.3, PROTOCOL.md):

@@ -7,6 +7,7 @@
 #include "srv_sql.h"
 #include "srv_errors.h"
 #include "srv_sql_internal.h"
+#include "srv_value.h"
 
 #include "sq_alloc.h"
 #include "sq_limits.h"
@@ -174,8 +175,10 @@ int srv_engine_create_db(struct srv_engine *eng, const char *name, enum srv_dbki
     pthread_mutex_lock(&eng->mu);
     if (access(path, F_OK) != 0) {
         sqlite3 *db = NULL;
-        if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-            SQLITE_OK) {
+        /* NOMUTEX: this connection lives and dies in this call, one thread. */
+        if (sqlite3_open_v2(path, &db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                            NULL) != SQLITE_OK) {
             srv_err_set(err, SRV_E_DB_EXISTS, 0, 0, name);
             rc = -1;
         } else if (cat_exec(db, "PRAGMA journal_mode=WAL", err) < 0 ||
@@ -321,7 +324,9 @@ static int refresh_sysdatabases(struct srv_session *s, struct srv_err *err)
         } else {
             char *path = db_path(s->eng, name);
             sqlite3 *db = NULL;
-            if (path && sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+            /* NOMUTEX: opened, read and closed right here by this thread. */
+            if (path && sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                                        NULL) == SQLITE_OK)
                 ok = cat_read_kind(db, &kind);
             sqlite3_close(db);
             sq_free(path);
@@ -1510,15 +1515,24 @@ int srv_stmt_open(struct srv_stmt *st, struct srv_err *err)
     return 0;
 }
 
+/* Copy n bytes and a NUL into the column's buffer: out views them. One
+ * reservation (this runs for most values of every fetched row). */
 static void set_text_val(struct sq_buf *b, struct srv_val *out, const char *p, size_t n,
                          enum srv_vk k)
 {
     sq_buf_reset(b);
-    sq_buf_append(b, p, n);
-    sq_buf_append(b, "", 1);
+    bool ok = n < SIZE_MAX && (b->cap > n || sq_buf_reserve(b, n + 1));
+    if (ok) {
+        if (n)
+            memcpy(b->data, p, n);
+        b->data[n] = '\0';
+        b->len = n + 1;
+    } else {
+        b->oom = true;
+    }
     out->k = k;
-    out->p = sq_buf_ok(b) ? (const char *)b->data : "";
-    out->n = sq_buf_ok(b) ? n : 0;
+    out->p = ok ? (const char *)b->data : "";
+    out->n = ok ? n : 0;
 }
 
 /* Convert column i of the current row to the described Informix type. */
@@ -1578,6 +1592,24 @@ static int convert_col(struct srv_stmt *st, size_t i, struct srv_val *out, struc
         return 0;
     case SQ_T_DECIMAL:
     case SQ_T_MONEY: {
+        unsigned prec = SQ_DEC_PREC(ty->len), sc = SQ_DEC_SCALE(ty->len);
+        /* Fast forms of the general path below (byte-identical text; see
+         * srv_value.h), for the REAL/INTEGER a fixed-scale DECIMAL is stored as. */
+        size_t fn = 0;
+        if (t == SQLITE_FLOAT)
+            fn = srv_dec_text_from_double(sqlite3_value_double(v), sc, tmp, sizeof tmp);
+        else if (t == SQLITE_INTEGER)
+            fn = srv_dec_text_from_int(sqlite3_value_int64(v), sc, tmp, sizeof tmp);
+        else if (t == SQLITE_TEXT) {
+            const char *txt = (const char *)sqlite3_value_text(v);
+            if (txt)
+                fn =
+                    srv_dec_text_to_scale(txt, (size_t)sqlite3_value_bytes(v), sc, tmp, sizeof tmp);
+        }
+        if (fn) {
+            set_text_val(b, out, tmp, fn, SRV_V_TEXT);
+            return 0;
+        }
         struct ifx_dec d;
         if (t == SQLITE_INTEGER) {
             snprintf(tmp, sizeof tmp, "%lld", (long long)sqlite3_value_int64(v));
@@ -1591,8 +1623,7 @@ static int convert_col(struct srv_stmt *st, size_t i, struct srv_val *out, struc
                 return -1;
             }
         }
-        unsigned p = SQ_DEC_PREC(ty->len), sc = SQ_DEC_SCALE(ty->len);
-        ifx_dec_round(&d, p, sc);
+        ifx_dec_round(&d, prec, sc);
         size_t n = ifx_dec_format(&d, sc, tmp, sizeof tmp);
         set_text_val(b, out, tmp, n, SRV_V_TEXT);
         return 0;
@@ -1815,7 +1846,14 @@ static int materialize(struct srv_stmt *st, struct srv_err *err)
 
 int srv_stmt_next(struct srv_stmt *st, struct srv_val *row, struct srv_err *err)
 {
-    srv_err_clear(err);
+    /* srv_err_clear without zeroing all of text[] on every row: an empty
+     * error reads the same. */
+    if (err) {
+        err->sqlcode = 0;
+        err->isam = 0;
+        err->offset = 0;
+        err->text[0] = '\0';
+    }
     if (!stmt_usable(st, err))
         return -1;
     if (!st->is_open) {

@@ -748,17 +748,71 @@ static int dt_fields(const char *s, size_t n, int first, int *last, struct ifx_d
     }
 }
 
+/* Fast path of ifx_dt_parse (the fetch of every DATETIME goes through it):
+ * text exactly in the qualifier's canonical shape, as ifx_dt_format writes it
+ * and as DATETIME values are stored (4-digit year, 2-digit fields separated by
+ * '-' '-' ' ' ':' ':', then '.' and exactly n digits for FRACTION(n)).
+ * dt_fields reads such text to the same fields; anything else returns false
+ * and goes the general way. Only qualifiers starting at YEAR..SECOND. */
+static bool dt_parse_canonical(const char *s, size_t n, int sf, int ef, unsigned end,
+                               struct ifx_dt *got)
+{
+    static const char seps[] = {0, '-', '-', ' ', ':', ':', '.'};
+    if (sf > 5 || ef < sf)
+        return false;
+    size_t i = 0;
+    int lastint = ef < 5 ? ef : 5;
+    for (int k = sf; k <= lastint; k++) {
+        if (k > sf) {
+            if (i >= n || s[i] != seps[k])
+                return false;
+            i++;
+        }
+        size_t w = k == 0 ? 4 : 2;
+        if (n - i < w)
+            return false;
+        int v = 0;
+        for (size_t z = 0; z < w; z++) {
+            unsigned dg = (unsigned)(unsigned char)s[i + z] - '0';
+            if (dg > 9)
+                return false;
+            v = v * 10 + (int)dg;
+        }
+        got->f[k] = v;
+        i += w;
+    }
+    if (ef == 6) {
+        size_t fd = (size_t)end - 10;
+        if (fd < 1 || fd > 5 || i >= n || s[i] != '.' || n - i - 1 != fd)
+            return false;
+        i++;
+        int f = 0;
+        for (size_t z = 0; z < 5; z++) {
+            unsigned dg = z < fd ? (unsigned)(unsigned char)s[i + z] - '0' : 0u;
+            if (dg > 9)
+                return false;
+            f = f * 10 + (int)dg;
+        }
+        got->f[6] = f;
+        i += fd;
+    }
+    return i == n;
+}
+
 int ifx_dt_parse(const char *s, size_t n, unsigned start, unsigned end, struct ifx_dt *dt)
 {
-    while (n > 0 && isspace((unsigned char)s[0]))
-        s++, n--;
-    while (n > 0 && isspace((unsigned char)s[n - 1]))
-        n--;
     int sf = IFX_TU_FIELD(start), ef = IFX_TU_FIELD(end);
     if (start == SQ_TU_FRAC)
         sf = 6;
     struct ifx_dt got = {{0, 1, 1, 0, 0, 0, 0}};
     int last = -1, first = sf;
+    if (dt_parse_canonical(s, n, sf, ef, end, &got))
+        goto check;
+    got = (struct ifx_dt){{0, 1, 1, 0, 0, 0, 0}};
+    while (n > 0 && isspace((unsigned char)s[0]))
+        s++, n--;
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        n--;
     int rc = dt_fields(s, n, sf, &last, &got);
     if (rc != 0) {
         /* Not in the qualifier's shape: try a full date-time or a time. */
@@ -792,6 +846,7 @@ int ifx_dt_parse(const char *s, size_t n, unsigned start, unsigned end, struct i
      * qualifier's end are dropped (a full timestamp into YEAR TO DAY keeps the
      * date, as EXTEND would; Informix itself wants the qualifier's shape). */
     (void)last;
+check:;
     static const int maxv[] = {9999, 12, 31, 23, 59, 59, 99999};
     static const int minv[] = {1, 1, 1, 0, 0, 0, 0};
     for (int k = sf; k <= ef; k++) {
@@ -808,6 +863,22 @@ int ifx_dt_parse(const char *s, size_t n, unsigned start, unsigned end, struct i
     return 0;
 }
 
+/* Zero-padded decimal digits of v (0 <= v < 10^w) into out[0..w-1]. */
+static inline void put_digits(char *out, int v, int w)
+{
+    static const char d2[] = "00010203040506070809101112131415161718192021222324252627282930313233"
+                             "34353637383940414243444546474849505152535455565758596061626364656667"
+                             "6869707172737475767778798081828384858687888990919293949596979899";
+    int z = w;
+    while (z >= 2) {
+        memcpy(out + z - 2, d2 + 2 * (v % 100), 2);
+        v /= 100;
+        z -= 2;
+    }
+    if (z)
+        out[0] = (char)('0' + v % 10);
+}
+
 size_t ifx_dt_format(const struct ifx_dt *dt, unsigned start, unsigned end, char *out, size_t cap)
 {
     int sf = start == SQ_TU_FRAC ? 6 : IFX_TU_FIELD(start), ef = IFX_TU_FIELD(end);
@@ -820,15 +891,24 @@ size_t ifx_dt_format(const struct ifx_dt *dt, unsigned start, unsigned end, char
         int w;
         if (k == 6) {
             int fd = (int)end - 10;
-            char f[8];
-            snprintf(f, sizeof f, "%05d", dt->f[6]);
+            char f[16];
+            if (dt->f[6] >= 0 && dt->f[6] <= 99999)
+                put_digits(f, dt->f[6], 5); /* what "%05d" writes, without snprintf */
+            else
+                snprintf(f, sizeof f, "%05d", dt->f[6]);
             memcpy(out + o, f, (size_t)fd);
             o += (size_t)fd;
             out[o] = '\0';
             continue;
         }
         w = k == 0 ? 4 : 2;
-        o += (size_t)snprintf(out + o, cap - o, "%0*d", w, dt->f[k]);
+        if (dt->f[k] >= 0 && dt->f[k] < (k == 0 ? 10000 : 100)) {
+            put_digits(out + o, dt->f[k], w); /* "%0*d" of an in-range field */
+            o += (size_t)w;
+            out[o] = '\0';
+        } else {
+            o += (size_t)snprintf(out + o, cap - o, "%0*d", w, dt->f[k]);
+        }
     }
     return o;
 }

@@ -7,6 +7,7 @@
 #include "srv_value.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,12 +267,130 @@ size_t srv_dec_width(uint32_t enc_len)
     return SQ_DECLEN(p, s);
 }
 
+/* Base-100 digits m * 100^-nf2 into the stored form (num_to_dec's layout:
+ * pairs aligned on the point, no leading or trailing zero pairs, zero is
+ * 0xC0). out is zeroed first; width >= 1. 0 or SRV_E_DEC_OVERFLOW. */
+static int pairs_to_dec(bool neg, uint64_t m, int nf2, uint8_t *out, size_t width)
+{
+    memset(out, 0, width);
+    if (m == 0) {
+        out[0] = 0xC0;
+        return 0;
+    }
+    uint8_t pr[12]; /* least significant first; m < 10^19 */
+    unsigned np = 0;
+    while (m) {
+        pr[np++] = (uint8_t)(m % 100u);
+        m /= 100u;
+    }
+    int exp100 = (int)np - nf2;
+    unsigned lo = 0;
+    while (pr[lo] == 0)
+        lo++; /* trailing zero pairs; pr[np - 1] != 0 ends the loop */
+    size_t cnt = np - lo;
+    if (cnt > width - 1 || exp100 < -64 || exp100 > 63)
+        return SRV_E_DEC_OVERFLOW;
+    if (neg) {
+        out[0] = (uint8_t)(((unsigned)(exp100 + 64) ^ 0x7Fu) & 0x7Fu);
+        for (size_t k = 0; k < cnt; k++) {
+            unsigned d = pr[np - 1 - k];
+            out[1 + k] = (uint8_t)(k == cnt - 1 ? 100 - d : 99 - d);
+        }
+    } else {
+        out[0] = (uint8_t)(0x80u | (unsigned)(exp100 + 64));
+        for (size_t k = 0; k < cnt; k++)
+            out[1 + k] = pr[np - 1 - k];
+    }
+    return 0;
+}
+
+/* Number of decimal digits of m (1 for 0). */
+static unsigned u64_digits(uint64_t m)
+{
+    unsigned nd = 1;
+    while (m >= 10) {
+        m /= 10;
+        nd++;
+    }
+    return nd;
+}
+
+/* Fast path of srv_dec_from_text for what the engine produces on every fetch:
+ * plain "[-]digits[.digits]" with at most 17 digits that needs no rounding.
+ * The value is exactly m * 10^-nf; it is packed straight into base-100 digits
+ * with the general path's overflow rule. Returns 1 when the text is not of
+ * that kind (the general path then decides), else 0 or SRV_E_DEC_OVERFLOW
+ * exactly as the general path would. */
+static int dec_from_text_fast(const char *s, size_t n, unsigned p, unsigned sc, uint8_t *out,
+                              size_t width)
+{
+    size_t i = 0;
+    bool neg = false;
+    if (width < 1)
+        return 1;
+    if (i < n && s[i] == '-') {
+        neg = true;
+        i++;
+    }
+    uint64_t m = 0;
+    size_t ndig = 0, nf = 0;
+    for (; i < n; i++) {
+        unsigned dg = (unsigned)(unsigned char)s[i] - '0';
+        if (dg > 9)
+            break;
+        if (++ndig > 17)
+            return 1;
+        m = m * 10 + dg;
+    }
+    if (i < n && s[i] == '.') {
+        for (i++; i < n; i++) {
+            unsigned dg = (unsigned)(unsigned char)s[i] - '0';
+            if (dg > 9)
+                break;
+            if (++ndig > 17)
+                return 1;
+            m = m * 10 + dg;
+            nf++;
+        }
+    }
+    if (i != n || ndig == 0)
+        return 1;
+    while (nf > 0 && m % 10 == 0) {
+        m /= 10;
+        nf--;
+    }
+    if (m != 0) {
+        if (sc == SQ_DEC_FLOATING) {
+            uint64_t t = m;
+            while (t % 10 == 0)
+                t /= 10;
+            if (u64_digits(t) > p)
+                return 1; /* needs rounding to p significant digits */
+        } else {
+            if (nf > sc)
+                return 1; /* needs rounding to the scale */
+            if ((int)u64_digits(m) - (int)nf > (int)p - (int)sc) {
+                memset(out, 0, width);
+                return SRV_E_DEC_OVERFLOW;
+            }
+        }
+    }
+    if (nf % 2) {
+        m *= 10; /* m < 10^17 */
+        nf++;
+    }
+    return pairs_to_dec(neg, m, (int)(nf / 2), out, width);
+}
+
 int srv_dec_from_text(const char *s, size_t n, uint32_t enc_len, uint8_t *out, size_t width)
 {
     struct num x;
     unsigned p = SQ_DEC_PREC(enc_len), sc = SQ_DEC_SCALE(enc_len);
     if (p == 0)
         p = 16;
+    int frc = dec_from_text_fast(s, n, p, sc, out, width);
+    if (frc != 1)
+        return frc;
     if (!num_parse(s, n, &x)) {
         memset(out, 0, width);
         return SRV_E_CONVERT;
@@ -299,6 +418,164 @@ int srv_dec_to_text(const uint8_t *b, size_t n, char *out, size_t outsz, bool *i
         return 0;
     }
     return num_to_text(&x, out, outsz) ? 0 : SRV_E_CONVERT;
+}
+
+/* |u| as decimal digits, zero-padded on the left to at least `minw` digits,
+ * with a point before the last `scale` of them: "12.50", "0.05", "3".
+ * Returns the length, 0 if it does not fit in cap (with the NUL). */
+static size_t scaled_text(bool neg, uint64_t u, unsigned scale, char *out, size_t cap)
+{
+    char dig[96];
+    size_t nd = 0;
+    do {
+        dig[nd++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (nd < (size_t)scale + 1)
+        dig[nd++] = '0'; /* dig is least significant first */
+    size_t need = (neg ? 1 : 0) + nd + (scale ? 1 : 0) + 1;
+    if (need > cap)
+        return 0;
+    size_t o = 0;
+    if (neg)
+        out[o++] = '-';
+    for (size_t k = nd; k-- > 0;) {
+        out[o++] = dig[k];
+        if (k == scale && scale)
+            out[o++] = '.';
+    }
+    out[o] = '\0';
+    return o;
+}
+
+size_t srv_dec_text_from_double(double v, unsigned scale, char *out, size_t cap)
+{
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+    /* 10^k exactly representable as doubles for k <= 22 */
+    static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (scale > 22 || !(v > -1e15 && v < 1e15))
+        return 0; /* NaN, infinities, 16+ integer digits: general path */
+    /* sc: the largest scale <= `scale` at which v * 10^sc stays below 10^15
+     * (a 15-digit decimal with e integer digits has at most 15 - e fraction
+     * digits, so no candidate is lost). */
+    unsigned sc = scale;
+    double x = v * p10[sc];
+    while (!(x > -1e15 && x < 1e15) && sc > 0)
+        x = v * p10[--sc];
+    if (!(x > -1e15 && x < 1e15))
+        return 0;
+    int64_t r = (int64_t)(x < 0 ? x - 0.5 : x + 0.5);
+    if (r <= -1000000000000000LL || r >= 1000000000000000LL)
+        return 0;
+    /* r and 10^sc are exact doubles and IEEE division rounds correctly, so
+     * this is the double nearest to r / 10^sc: when it is v, the decimal
+     * r / 10^sc (<= 15 significant digits, <= scale fraction digits) is what
+     * "%.15g" gives for v, and rounding it to `scale` digits changes nothing. */
+    if ((double)r / p10[sc] != v)
+        return 0;
+    size_t n = scaled_text(r < 0, r < 0 ? (uint64_t)0 - (uint64_t)r : (uint64_t)r, sc, out, cap);
+    if (n == 0 || sc == scale)
+        return n;
+    size_t extra = (scale - sc) + (sc == 0 ? 1 : 0); /* zeros up to the scale, '.' */
+    if (n + extra + 1 > cap)
+        return 0;
+    if (sc == 0)
+        out[n++] = '.';
+    memset(out + n, '0', scale - sc);
+    n += scale - sc;
+    out[n] = '\0';
+    return n;
+#else
+    (void)v;
+    (void)scale;
+    (void)out;
+    (void)cap;
+    return 0; /* excess precision would break the exactness argument */
+#endif
+}
+
+size_t srv_dec_text_from_int(int64_t v, unsigned scale, char *out, size_t cap)
+{
+    if (scale > 64)
+        return 0; /* also SQ_DEC_FLOATING: rounding to p digits, general path */
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char dig[24];
+    size_t nd = 0;
+    do {
+        dig[nd++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    size_t need = (v < 0 ? 1 : 0) + nd + (scale ? 1 + (size_t)scale : 0) + 1;
+    if (need > cap)
+        return 0;
+    size_t o = 0;
+    if (v < 0)
+        out[o++] = '-';
+    while (nd > 0)
+        out[o++] = dig[--nd];
+    if (scale) {
+        out[o++] = '.';
+        memset(out + o, '0', scale);
+        o += scale;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+size_t srv_dec_text_to_scale(const char *s, size_t n, unsigned scale, char *out, size_t cap)
+{
+    if (scale > 64)
+        return 0;
+    size_t i = 0;
+    bool neg = false;
+    if (i < n && s[i] == '-') {
+        neg = true;
+        i++;
+    }
+    size_t is = i;
+    while (i < n && (unsigned)(unsigned char)s[i] - '0' <= 9u)
+        i++;
+    size_t ie = i, fs = i, fe = i;
+    if (i < n && s[i] == '.') {
+        fs = ++i;
+        while (i < n && (unsigned)(unsigned char)s[i] - '0' <= 9u)
+            i++;
+        fe = i;
+    }
+    if (i != n || (ie == is && fe == fs) || (ie - is) + (fe - fs) > 64)
+        return 0;
+    while (fe > fs + scale && s[fe - 1] == '0')
+        fe--; /* zeros beyond the scale: nothing to round */
+    if (fe - fs > scale)
+        return 0; /* rounding: the general path */
+    while (is < ie && s[is] == '0')
+        is++;
+    bool nonzero = is < ie;
+    for (size_t k = fs; k < fe && !nonzero; k++)
+        nonzero = s[k] != '0';
+    size_t need = (neg && nonzero ? 1 : 0) + (ie > is ? ie - is : 1) + (scale ? 1 + scale : 0) + 1;
+    if (need > cap)
+        return 0;
+    size_t o = 0;
+    if (neg && nonzero)
+        out[o++] = '-';
+    if (ie > is) {
+        memcpy(out + o, s + is, ie - is);
+        o += ie - is;
+    } else {
+        out[o++] = '0';
+    }
+    if (scale) {
+        out[o++] = '.';
+        if (fe > fs)
+            memcpy(out + o, s + fs, fe - fs);
+        memset(out + o + (fe - fs), '0', scale - (fe - fs));
+        o += scale;
+    }
+    out[o] = '\0';
+    return o;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -360,13 +637,88 @@ static char dt_sep_before(unsigned tu)
     }
 }
 
+/* Fast path of srv_dt_from_text for a DATETIME in the canonical layout the
+ * engine hands out on every fetch: the leading field with exactly q->lead
+ * digits, each further field as its canonical separator ('-' '-' ' ' ':' ':')
+ * and 2 digits, then '.' and exactly q->F digits when the qualifier has a
+ * FRACTION, nothing else. The general path reads such text to the same digit
+ * string; here the digits are paired on the point directly. Returns 1 when
+ * the text is not in that layout (the general path decides), else 0 or
+ * SRV_E_DT_BADVALUE like the general path. out is already zeroed. */
+static int dt_from_text_fast(const char *s, size_t n, const struct dtq *q, uint8_t *out,
+                             size_t width)
+{
+    uint8_t dig[48];
+    size_t nd = 0, i = 0;
+    if (q->nint == 0)
+        return 1;
+    if (q->I % 2)
+        dig[nd++] = 0; /* align the pairs on the point */
+    for (unsigned k = 0; k < q->nint; k++) {
+        size_t w = k == 0 ? q->lead : 2;
+        if (k > 0) {
+            if (i >= n || s[i] != dt_sep_before(q->start + 2 * k))
+                return 1;
+            i++;
+        }
+        if (n - i < w)
+            return 1;
+        for (size_t z = 0; z < w; z++) {
+            unsigned dg = (unsigned)(unsigned char)s[i + z] - '0';
+            if (dg > 9)
+                return 1;
+            dig[nd++] = (uint8_t)dg;
+        }
+        i += w;
+    }
+    if (q->F) {
+        if (i >= n || s[i] != '.' || n - i - 1 != q->F)
+            return 1;
+        for (i++; i < n; i++) {
+            unsigned dg = (unsigned)(unsigned char)s[i] - '0';
+            if (dg > 9)
+                return 1;
+            dig[nd++] = (uint8_t)dg;
+        }
+    }
+    if (i != n)
+        return 1;
+    if (nd % 2)
+        dig[nd++] = 0;
+    size_t np = nd / 2, lo = 0, hi = np;
+    int exp100 = (int)(q->I + q->I % 2) / 2;
+    uint8_t pr[24];
+    for (size_t k = 0; k < np; k++)
+        pr[k] = (uint8_t)(dig[2 * k] * 10 + dig[2 * k + 1]);
+    while (lo < np && pr[lo] == 0)
+        lo++;
+    if (lo == np) {
+        out[0] = 0xC0; /* all zero: num_to_dec's zero */
+        return 0;
+    }
+    while (pr[hi - 1] == 0)
+        hi--;
+    exp100 -= (int)lo;
+    if (hi - lo > width - 1 || exp100 < -64 || exp100 > 63)
+        return SRV_E_DT_BADVALUE;
+    out[0] = (uint8_t)(0x80u | (unsigned)(exp100 + 64));
+    memcpy(out + 1, pr + lo, hi - lo);
+    return 0;
+}
+
 int srv_dt_from_text(const char *s, size_t n, uint32_t qual, bool is_interval, uint8_t *out,
                      size_t width)
 {
     struct dtq q;
     memset(out, 0, width);
-    if (!dtq_parse(qual, &q) || width < srv_dt_width(qual))
+    if (!dtq_parse(qual, &q) || width < 1 + (q.I + 1) / 2 + (q.F + 1) / 2) /* srv_dt_width */
         return SRV_E_DT_BADVALUE;
+    if (!is_interval) {
+        int frc = dt_from_text_fast(s, n, &q, out, width);
+        if (frc != 1)
+            return frc;
+        memset(out, 0, width);
+    }
     size_t i = 0;
     struct num x;
     memset(&x, 0, sizeof x);
@@ -734,6 +1086,67 @@ static void wr_udt(struct sq_buf *b, const void *p, size_t n, bool is_null)
         sq_wr_bytes(b, p, n);
 }
 
+/* Room for n (>= 1) more bytes at the end of b: where to write them (the
+ * caller then adds n to b->len), or NULL once the buffer is broken (the
+ * sticky oom of sq_buf, as the sq_wr writers leave it). One reservation per
+ * value instead of one per sq_wr call: the row encoder is on the fetch path. */
+static inline uint8_t *wr_room(struct sq_buf *b, size_t n)
+{
+    if (!b->oom && b->data && b->cap - b->len >= n)
+        return b->data + b->len;
+    return sq_buf_reserve(b, n) ? b->data + b->len : NULL;
+}
+
+static inline void put_be32(uint8_t *o, uint32_t v)
+{
+    o[0] = (uint8_t)(v >> 24);
+    o[1] = (uint8_t)(v >> 16);
+    o[2] = (uint8_t)(v >> 8);
+    o[3] = (uint8_t)v;
+}
+
+static inline void wr_be16(struct sq_buf *b, uint16_t v)
+{
+    uint8_t *o = wr_room(b, 2);
+    if (o) {
+        o[0] = (uint8_t)(v >> 8);
+        o[1] = (uint8_t)v;
+        b->len += 2;
+    }
+}
+
+static inline void wr_be32(struct sq_buf *b, uint32_t v)
+{
+    uint8_t *o = wr_room(b, 4);
+    if (o) {
+        put_be32(o, v);
+        b->len += 4;
+    }
+}
+
+static inline void wr_be64(struct sq_buf *b, uint64_t v)
+{
+    uint8_t *o = wr_room(b, 8);
+    if (o) {
+        put_be32(o, (uint32_t)(v >> 32));
+        put_be32(o + 4, (uint32_t)v);
+        b->len += 8;
+    }
+}
+
+/* n bytes of p, then `fill` up to w bytes in all (n <= w, w >= 1). */
+static inline void wr_padded(struct sq_buf *b, const void *p, size_t n, uint8_t fill, size_t w)
+{
+    uint8_t *o = wr_room(b, w);
+    if (o) {
+        if (n)
+            memcpy(o, p, n);
+        if (w > n)
+            memset(o + n, fill, w - n);
+        b->len += w;
+    }
+}
+
 int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_val *v)
 {
     bool null = v->k == SRV_V_NULL;
@@ -750,33 +1163,39 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
         if (null) {
             /* PROTOCOL.md: a CHAR NULL is a NUL first byte, then blanks */
             if (w) {
-                sq_wr_u8(b, 0);
-                for (size_t k = 1; k < w; k++)
-                    sq_wr_u8(b, ' ');
+                uint8_t *o = wr_room(b, w);
+                if (o) {
+                    o[0] = 0;
+                    memset(o + 1, ' ', w - 1);
+                    b->len += w;
+                }
             }
             return 0;
         }
         const char *s = val_text(v, tmp, sizeof tmp, &n);
         if (n > w)
             n = w;
-        sq_wr_bytes(b, s, n);
-        for (size_t k = n; k < w; k++)
-            sq_wr_u8(b, ' ');
+        if (w)
+            wr_padded(b, s, n, ' ', w);
         return 0;
     }
     case SQ_T_VARCHAR:
     case SQ_T_NVARCHAR: {
         if (null) {
-            sq_wr_u8(b, 1);
-            sq_wr_u8(b, 0);
+            wr_be16(b, 0x0100u); /* length 1, then a 00 byte */
             return 0;
         }
         size_t max = SQ_VC_MAX(c->enc_len) ? SQ_VC_MAX(c->enc_len) : 255;
         const char *s = val_text(v, tmp, sizeof tmp, &n);
         if (n > max)
             n = max;
-        sq_wr_u8(b, (uint8_t)n);
-        sq_wr_bytes(b, s, n);
+        uint8_t *o = wr_room(b, 1 + n);
+        if (o) {
+            o[0] = (uint8_t)n;
+            if (n)
+                memcpy(o + 1, s, n);
+            b->len += 1 + n;
+        }
         return 0;
     }
     case SQ_T_SMALLINT:
@@ -784,7 +1203,7 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
             return rc;
         if (!null && (iv < -32767 || iv > 32767))
             return SRV_E_SMALLINT_RANGE;
-        sq_wr_u16(b, null ? 0x8000u : (uint16_t)(int16_t)iv);
+        wr_be16(b, null ? 0x8000u : (uint16_t)(int16_t)iv);
         return 0;
     case SQ_T_INTEGER:
     case SQ_T_SERIAL:
@@ -792,7 +1211,7 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
             return rc;
         if (!null && (iv < -2147483647LL || iv > 2147483647LL))
             return SRV_E_INT_RANGE;
-        sq_wr_u32(b, null ? 0x80000000u : (uint32_t)(int32_t)iv);
+        wr_be32(b, null ? 0x80000000u : (uint32_t)(int32_t)iv);
         return 0;
     case SQ_T_BIGINT:
     case SQ_T_BIGSERIAL:
@@ -800,7 +1219,7 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
             return rc;
         if (!null && iv == INT64_MIN)
             return SRV_E_CONVERT;
-        sq_wr_u64(b, null ? 0x8000000000000000ull : (uint64_t)iv);
+        wr_be64(b, null ? 0x8000000000000000ull : (uint64_t)iv);
         return 0;
     case SQ_T_INT8:
     case SQ_T_SERIAL8:
@@ -809,7 +1228,7 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
         if (!null && iv == INT64_MIN)
             return SRV_E_CONVERT;
         srv_int8_put(raw, iv, null);
-        sq_wr_bytes(b, raw, 10);
+        wr_padded(b, raw, 10, 0, 10);
         return 0;
     case SQ_T_FLOAT: {
         if (!null && (rc = val_float(v, &fv)) != 0)
@@ -817,7 +1236,7 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
         uint64_t bits = UINT64_MAX;
         if (!null)
             memcpy(&bits, &fv, 8);
-        sq_wr_u64(b, bits);
+        wr_be64(b, bits);
         return 0;
     }
     case SQ_T_SMALLFLOAT: {
@@ -827,7 +1246,7 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
         uint32_t bits = UINT32_MAX;
         if (!null)
             memcpy(&bits, &f, 4);
-        sq_wr_u32(b, bits);
+        wr_be32(b, bits);
         return 0;
     }
     case SQ_T_DATE: {
@@ -844,7 +1263,7 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
                 days = (int32_t)iv;
             }
         }
-        sq_wr_u32(b, null ? 0x80000000u : (uint32_t)days);
+        wr_be32(b, null ? 0x80000000u : (uint32_t)days);
         return 0;
     }
     case SQ_T_DECIMAL:
@@ -859,7 +1278,7 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
         const char *s = val_text(v, tmp, sizeof tmp, &n);
         if ((rc = srv_dec_from_text(s, n, c->enc_len, raw, w)) != 0)
             return rc;
-        sq_wr_bytes(b, raw, w);
+        wr_padded(b, raw, w, 0, w); /* w >= 1 for any (p,s) */
         return 0;
     }
     case SQ_T_DATETIME:
@@ -877,7 +1296,7 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
                               SQ_T_BASE(c->type) == SQ_T_INTERVAL, raw, w);
         if (rc)
             return rc;
-        sq_wr_bytes(b, raw, w);
+        wr_padded(b, raw, w, 0, w);
         return 0;
     }
     case SQ_T_BYTE:

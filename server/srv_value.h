@@ -44,6 +44,24 @@ int srv_dec_from_text(const char *s, size_t n, uint32_t enc_len, uint8_t *out, s
  * 0. 0 or SRV_E_CONVERT (bad digit byte, text does not fit in outsz). */
 int srv_dec_to_text(const uint8_t *b, size_t n, char *out, size_t outsz, bool *is_null);
 
+/* Canonical text (srv_sql.h) of a DECIMAL/MONEY with a fixed scale from the
+ * REAL or INTEGER SQLite stores for it, without the general digit-string path
+ * (the engine's fetch path). For a double, only when it is the double nearest
+ * to a decimal of at most 15 significant digits and at most `scale` fraction
+ * digits: that decimal is then exactly what "%.15g" prints (DBL_DIG), and the
+ * text is the one rounding to the scale and formatting would give, e.g.
+ * "-12.50" for -12.5 at scale 2. Returns the length, or 0 when the fast form
+ * does not apply (floating scale, scale > 22, more digits, NaN, too small cap):
+ * the caller then takes the general path. */
+size_t srv_dec_text_from_double(double v, unsigned scale, char *out, size_t cap);
+/* The same for an integer ("-7.00" for -7 at scale 2; scale <= 64). */
+size_t srv_dec_text_from_int(int64_t v, unsigned scale, char *out, size_t cap);
+/* The same for exact TEXT storage in plain "[-]digits[.digits]" form (at most
+ * 64 digits) that needs no rounding to the scale: "007.5" -> "7.50" at scale
+ * 2, "-0.000" -> "0.00". 0 for anything else (blanks, '+', exponents, digits
+ * to round away, floating scale). */
+size_t srv_dec_text_to_scale(const char *s, size_t n, unsigned scale, char *out, size_t cap);
+
 /* ---- DATETIME / INTERVAL (qualifier = encoded_length) ---- */
 /* Bytes in a row: 1 + ceil(I/2) + ceil(F/2); 0 for an invalid qualifier. */
 size_t srv_dt_width(uint32_t qual);

@@ -241,6 +241,63 @@ static void enc_expect(struct srv_col c, struct srv_val v, const char *hex)
     sq_buf_fini(&b);
 }
 
+/* The row encoder reserves once per value (srv_value.c wr_room): values
+ * appended one after another into one buffer, with the growth point falling
+ * inside values at every offset, are the concatenation of their own forms. */
+START_TEST(row_values_append_across_buffer_growth)
+{
+    struct srv_col cs[] = {col(SQ_T_INTEGER, 4, 0, ""),       col(SQ_T_BIGINT, 8, 0, ""),
+                           col(SQ_T_DECIMAL, 0x0C02, 0, ""),  col(SQ_T_VARCHAR, 20, 0, ""),
+                           col(SQ_T_DATETIME, 0x0E0A, 0, ""), col(SQ_T_CHAR, 7, 0, ""),
+                           col(SQ_T_SMALLINT, 2, 0, ""),      col(SQ_T_INT8, 10, 0, ""),
+                           col(SQ_T_FLOAT, 8, 0, ""),         col(SQ_T_DATE, 4, 0, "")};
+    struct srv_val f = {SRV_V_FLOAT, 0, -2.25, NULL, 0};
+    struct srv_val vs[] = {vint(-5),
+                           vint(1234567890123LL),
+                           vtext("-98765.43"),
+                           vtext("row42"),
+                           vtext("2024-01-02 03:10:10"),
+                           vtext("ab"),
+                           vint(-300),
+                           vint(-77),
+                           f,
+                           vtext("2024-06-15")};
+    size_t nc = sizeof cs / sizeof cs[0];
+    for (size_t lead = 0; lead < 64; lead++) {
+        struct sq_buf all = SQ_BUF_INIT, want = SQ_BUF_INIT;
+        for (size_t k = 0; k < 250 + lead; k++) { /* the first growth is at 256 bytes */
+            sq_buf_append(&all, "z", 1);
+            sq_buf_append(&want, "z", 1);
+        }
+        for (int rep = 0; rep < 20; rep++) {
+            for (size_t i = 0; i < nc; i++) {
+                struct srv_val v = (rep + (int)i) % 5 == 0 ? vnull : vs[i];
+                struct sq_buf one = SQ_BUF_INIT;
+                ck_assert_int_eq(srv_val_encode(&one, &cs[i], &v), 0);
+                ck_assert_int_eq(srv_val_encode(&all, &cs[i], &v), 0);
+                sq_buf_append(&want, one.data, one.len);
+                sq_buf_fini(&one);
+            }
+        }
+        ck_assert(sq_buf_ok(&all));
+        ck_assert_bytes(all.data, all.len, want.data, want.len);
+        sq_buf_fini(&all);
+        sq_buf_fini(&want);
+    }
+    /* A broken buffer stays as it is; conversion errors are still reported. */
+    struct sq_buf b = SQ_BUF_INIT;
+    sq_buf_append(&b, "abc", 3);
+    b.oom = true;
+    for (size_t i = 0; i < nc; i++)
+        ck_assert_int_eq(srv_val_encode(&b, &cs[i], &vs[i]), 0);
+    ck_assert_uint_eq(b.len, 3);
+    ck_assert_int_eq(srv_val_encode(&b, &cs[2], &vs[3]), SRV_E_CONVERT);
+    ck_assert_int_eq(srv_val_encode(&b, &cs[4], &vs[3]), SRV_E_DT_BADVALUE);
+    ck_assert_uint_eq(b.len, 3);
+    sq_buf_fini(&b);
+}
+END_TEST
+
 START_TEST(row_values_and_null_markers)
 {
     enc_expect(col(SQ_T_INTEGER, 4, 0, ""), vint(7), "00 00 00 07");
@@ -409,6 +466,7 @@ static Suite *value_suite(void)
     tcase_add_test(t, date_vectors);
     tcase_add_test(t, int8_vectors);
     tcase_add_test(t, row_values_and_null_markers);
+    tcase_add_test(t, row_values_append_across_buffer_growth);
     tcase_add_test(t, row_value_errors_leave_clean_codes);
     tcase_add_test(t, max_widths);
     tcase_add_test(t, bind_blocks_to_canonical_values);
