@@ -1138,6 +1138,8 @@ static int create_view(struct srv_stmt *st, struct srv_err *err)
             cc[i].ty.notnull = false;
         }
         rc = cat_add_table(s->db, st->x.name, s->user, false, 'V', cc, d->ncols, err);
+        if (rc >= 0 && cat_add_view_text(s->db, rc, st->src, err) < 0)
+            rc = -1;
     } else {
         srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
     }
@@ -1417,6 +1419,8 @@ static int run_internal(struct srv_stmt *st, struct srv_err *err)
         rc = -1;
         break;
     }
+    if (rc == 0) /* keep sysindices, sysreferences and nindexes true */
+        rc = cat_sync(s->db, err);
     return atomic_end(s, rc);
 }
 
@@ -1466,6 +1470,8 @@ int srv_stmt_execute(struct srv_stmt *st, struct srv_exec_result *res, struct sr
         return -1;
     }
     sqlite3_reset(st->vm);
+    if (st->x.action == ACT_SQLITE_DDL && cat_sync(s->db, err) < 0)
+        return -1; /* CREATE/DROP INDEX: sysindices and nindexes follow */
     bool dml = st->x.stype == SQ_STMT_INSERT || st->x.stype == SQ_STMT_UPDATE ||
                st->x.stype == SQ_STMT_DELETE;
     res->rows = dml ? sqlite3_changes64(s->db) : rows;

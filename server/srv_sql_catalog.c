@@ -29,12 +29,20 @@ int cat_exec(sqlite3 *db, const char *sql, struct srv_err *err)
     return 0;
 }
 
-/* Schema of the catalog tables; %s is the name prefix ("" or "temp.ifx_t"). */
+/* Schema of the catalog tables; %s is the name prefix ("" or "temp.ifx_t").
+ * Columns follow IBM's "Informix Guide to SQL: Reference", chapter 1 (System
+ * catalog tables), in documented order. systables (IBM: SYSTABLES): tabname,
+ * owner, partnum, tabid, rowsize, ncols, nindexes, nrows, created, version,
+ * tabtype (T table, V view, P private synonym, S synonym), locklevel (B/P/R),
+ * npused, fextsize, nextsize, flags, site, dbname, type_xid, am_id, pagesize,
+ * ustlowts, secpolicyid, protgranularity, statchange, statlevel. */
 static const char cat_ddl_systables[] =
     "CREATE TABLE %ssystables (tabname TEXT, owner TEXT, partnum INT, tabid INT PRIMARY KEY,"
     " rowsize INT, ncols INT, nindexes INT, nrows REAL, created TEXT, version INT,"
     " tabtype TEXT, locklevel TEXT, npused REAL, fextsize INT, nextsize INT, flags INT,"
-    " site TEXT, dbname TEXT);";
+    " site TEXT, dbname TEXT, type_xid INT DEFAULT 0, am_id INT DEFAULT 0,"
+    " pagesize INT DEFAULT 2048, ustlowts TEXT, secpolicyid INT DEFAULT 0,"
+    " protgranularity TEXT DEFAULT '', statchange INT, statlevel TEXT DEFAULT 'A');";
 static const char cat_ddl_syscolumns[] =
     "CREATE TABLE %ssyscolumns (colname TEXT, tabid INT, colno INT, coltype INT,"
     " collength INT, colmin INT, colmax INT, extended_id INT, seclabelid INT, colattr INT,"
@@ -45,34 +53,247 @@ static const char cat_ddl_sysconstraints[] =
 static const char cat_ddl_internal[] =
     "CREATE TABLE %sifx_serials (tabid INT, colno INT, val INT, PRIMARY KEY (tabid, colno));"
     "CREATE TABLE %sifx_constr (constrid INT PRIMARY KEY, tabid INT, cols TEXT, reftab TEXT);";
+/* The rest of the catalog (permanent databases only). IBM documents
+ * SYSINDICES (idxname, owner, tabid, idxtype U/D, clustered C/blank, levels,
+ * leaves, nunique, clust, nrows, indexkeys, amid, amparam, collation, pagesize)
+ * with indexkeys of type INDEXKEYARRAY, and SYSINDEXES as the view of it that
+ * spells the keys as part1..part16 (column numbers, negative = descending).
+ * ifxlite keeps the parts in sysindices too (no INDEXKEYARRAY type) and serves
+ * sysindexes as the documented view. SYSREFERENCES: constrid, primary (the
+ * referenced P/U constraint), ptabid, updrule, delrule (C cascade, R
+ * restrict), matchtype, pendant. SYSSYNONYMS: owner, synname, created, tabid.
+ * SYSSYNTABLE: tabid, servername, dbname, owner, tabname, btabid. SYSVIEWS:
+ * tabid, seqno, viewtext (64-byte pieces of the CREATE VIEW text).
+ * SYSPROCEDURES / SYSPROCBODY / SYSPROCPLAN: routines (ifxlite has none yet).
+ * SYSTABAUTH: grantor, grantee, tabid, tabauth (s u * i d x a r n; upper case
+ * = grantable). SYSCOLAUTH: grantor, grantee, tabid, colno, colauth (s u r).
+ * SYSXTDTYPES: extended_id, domain, mode, owner, name, type, source, maxlen,
+ * length, byvalue, cannothash, align, locator. */
+static const char cat_ddl_more[] =
+    "CREATE TABLE sysindices (idxname TEXT, owner TEXT, tabid INT, idxtype TEXT,"
+    " clustered TEXT, levels INT, leaves REAL, nunique REAL, clust REAL, nrows REAL,"
+    " amid INT, amparam TEXT, collation TEXT, pagesize INT,"
+    " part1 INT, part2 INT, part3 INT, part4 INT, part5 INT, part6 INT, part7 INT,"
+    " part8 INT, part9 INT, part10 INT, part11 INT, part12 INT, part13 INT, part14 INT,"
+    " part15 INT, part16 INT);"
+    "CREATE VIEW sysindexes AS SELECT idxname, owner, tabid, idxtype, clustered,"
+    " part1, part2, part3, part4, part5, part6, part7, part8, part9, part10, part11, part12,"
+    " part13, part14, part15, part16, levels, leaves, nunique, clust, 0 AS idxflags"
+    " FROM sysindices;"
+    "CREATE TABLE sysreferences (constrid INT PRIMARY KEY, \"primary\" INT, ptabid INT,"
+    " updrule TEXT, delrule TEXT, matchtype TEXT, pendant TEXT);"
+    "CREATE TABLE syssynonyms (owner TEXT, synname TEXT, created TEXT, tabid INT);"
+    "CREATE TABLE syssyntable (tabid INT PRIMARY KEY, servername TEXT, dbname TEXT,"
+    " owner TEXT, tabname TEXT, btabid INT);"
+    "CREATE TABLE sysviews (tabid INT, seqno INT, viewtext TEXT, PRIMARY KEY (tabid, seqno));"
+    "CREATE TABLE sysprocedures (procname TEXT, owner TEXT, procid INT PRIMARY KEY,"
+    " mode TEXT, retsize INT, symsize INT, datasize INT, codesize INT, numargs INT,"
+    " isproc TEXT, specificname TEXT, externalname TEXT, paramstyle TEXT, langid INT,"
+    " paramtypes TEXT, variant TEXT, client TEXT, handlesnulls TEXT, iterator TEXT,"
+    " percallcost INT, commutator TEXT, negator TEXT, selfunc TEXT, internal TEXT,"
+    " class TEXT, stack INT, parallelizable TEXT, costfunc TEXT, selconst REAL);"
+    "CREATE TABLE sysprocbody (procid INT, datakey TEXT, seqno INT, data TEXT);"
+    "CREATE TABLE sysprocplan (procid INT, planid INT, datakey TEXT, seqno INT,"
+    " created TEXT, datasize INT, data BLOB);"
+    "CREATE TABLE systabauth (grantor TEXT, grantee TEXT, tabid INT, tabauth TEXT);"
+    "CREATE TABLE syscolauth (grantor TEXT, grantee TEXT, tabid INT, colno INT, colauth TEXT);"
+    "CREATE TABLE sysxtdtypes (extended_id INT PRIMARY KEY, domain TEXT, mode TEXT,"
+    " owner TEXT, name TEXT, type INT, source INT, maxlen INT, length INT, byvalue TEXT,"
+    " cannothash TEXT, align INT, locator INT);"
+    "INSERT INTO sysxtdtypes VALUES (1, 'B', 'B', 'informix', 'lvarchar', 40, 0, 32739, 0,"
+    " 'F', 'F', 1, 0), (5, 'B', 'B', 'informix', 'boolean', 41, 0, 0, 1, 'T', 'F', 1, 0),"
+    " (10, 'B', 'B', 'informix', 'blob', 41, 0, 0, 72, 'F', 'T', 4, 0),"
+    " (11, 'B', 'B', 'informix', 'clob', 41, 0, 0, 72, 'F', 'T', 4, 0);";
 
-/* The catalog's own columns (Informix's types), so describes of catalog
- * queries carry Informix types. */
+/* The catalog's own tables and columns (Informix's types), so describes of
+ * catalog queries carry Informix types. tabids are IBM's where known (1
+ * systables .. 30 sysxtdtypes); the sysindexes view has no fixed tabid across
+ * versions, ifxlite gives it 50. */
+struct cat_seed_tab {
+    int tabid;
+    const char *name;
+    char tabtype;
+};
+static const struct cat_seed_tab cat_seed_tabs[] = {
+    {1, "systables", 'T'},      {2, "syscolumns", 'T'},     {3, "sysindices", 'T'},
+    {4, "systabauth", 'T'},     {5, "syscolauth", 'T'},     {6, "sysviews", 'T'},
+    {9, "syssynonyms", 'T'},    {10, "syssyntable", 'T'},   {11, "sysconstraints", 'T'},
+    {12, "sysreferences", 'T'}, {16, "sysprocedures", 'T'}, {17, "sysprocbody", 'T'},
+    {18, "sysprocplan", 'T'},   {30, "sysxtdtypes", 'T'},   {50, "sysindexes", 'V'},
+};
+
 struct cat_seed_col {
     int tabid;
     const char *name;
     int coltype;
     int collength;
 };
+#define CAT_PARTS(t)                                                                               \
+    {t, "part1", SQ_T_SMALLINT, 2}, {t, "part2", SQ_T_SMALLINT, 2},                                \
+        {t, "part3", SQ_T_SMALLINT, 2}, {t, "part4", SQ_T_SMALLINT, 2},                            \
+        {t, "part5", SQ_T_SMALLINT, 2}, {t, "part6", SQ_T_SMALLINT, 2},                            \
+        {t, "part7", SQ_T_SMALLINT, 2}, {t, "part8", SQ_T_SMALLINT, 2},                            \
+        {t, "part9", SQ_T_SMALLINT, 2}, {t, "part10", SQ_T_SMALLINT, 2},                           \
+        {t, "part11", SQ_T_SMALLINT, 2}, {t, "part12", SQ_T_SMALLINT, 2},                          \
+        {t, "part13", SQ_T_SMALLINT, 2}, {t, "part14", SQ_T_SMALLINT, 2},                          \
+        {t, "part15", SQ_T_SMALLINT, 2},                                                           \
+    {                                                                                              \
+        t, "part16", SQ_T_SMALLINT, 2                                                              \
+    }
+/* DATETIME YEAR TO FRACTION(5) collength: (digits 19 << 8) | (YEAR 0 << 4) | F5 15. */
+#define CAT_DT_Y2F5 ((19 << 8) | 15)
 static const struct cat_seed_col cat_seed[] = {
-    {1, "tabname", SQ_T_VARCHAR, 128},  {1, "owner", SQ_T_CHAR, 32},
-    {1, "partnum", SQ_T_INTEGER, 4},    {1, "tabid", SQ_T_SERIAL, 4},
-    {1, "rowsize", SQ_T_SMALLINT, 2},   {1, "ncols", SQ_T_SMALLINT, 2},
-    {1, "nindexes", SQ_T_SMALLINT, 2},  {1, "nrows", SQ_T_FLOAT, 8},
-    {1, "created", SQ_T_DATE, 4},       {1, "version", SQ_T_INTEGER, 4},
-    {1, "tabtype", SQ_T_CHAR, 1},       {1, "locklevel", SQ_T_CHAR, 1},
-    {1, "npused", SQ_T_FLOAT, 8},       {1, "fextsize", SQ_T_INTEGER, 4},
-    {1, "nextsize", SQ_T_INTEGER, 4},   {1, "flags", SQ_T_SMALLINT, 2},
-    {1, "site", SQ_T_VARCHAR, 128},     {1, "dbname", SQ_T_VARCHAR, 128},
-    {2, "colname", SQ_T_VARCHAR, 128},  {2, "tabid", SQ_T_INTEGER, 4},
-    {2, "colno", SQ_T_SMALLINT, 2},     {2, "coltype", SQ_T_SMALLINT, 2},
-    {2, "collength", SQ_T_SMALLINT, 2}, {2, "colmin", SQ_T_INTEGER, 4},
-    {2, "colmax", SQ_T_INTEGER, 4},     {2, "extended_id", SQ_T_INTEGER, 4},
-    {2, "seclabelid", SQ_T_INTEGER, 4}, {2, "colattr", SQ_T_SMALLINT, 2},
-    {11, "constrid", SQ_T_SERIAL, 4},   {11, "constrname", SQ_T_VARCHAR, 128},
-    {11, "owner", SQ_T_CHAR, 32},       {11, "tabid", SQ_T_INTEGER, 4},
-    {11, "constrtype", SQ_T_CHAR, 1},   {11, "idxname", SQ_T_VARCHAR, 128},
+    {1, "tabname", SQ_T_VARCHAR, 128},
+    {1, "owner", SQ_T_CHAR, 32},
+    {1, "partnum", SQ_T_INTEGER, 4},
+    {1, "tabid", SQ_T_SERIAL, 4},
+    {1, "rowsize", SQ_T_SMALLINT, 2},
+    {1, "ncols", SQ_T_SMALLINT, 2},
+    {1, "nindexes", SQ_T_SMALLINT, 2},
+    {1, "nrows", SQ_T_FLOAT, 8},
+    {1, "created", SQ_T_DATE, 4},
+    {1, "version", SQ_T_INTEGER, 4},
+    {1, "tabtype", SQ_T_CHAR, 1},
+    {1, "locklevel", SQ_T_CHAR, 1},
+    {1, "npused", SQ_T_FLOAT, 8},
+    {1, "fextsize", SQ_T_INTEGER, 4},
+    {1, "nextsize", SQ_T_INTEGER, 4},
+    {1, "flags", SQ_T_SMALLINT, 2},
+    {1, "site", SQ_T_VARCHAR, 128},
+    {1, "dbname", SQ_T_VARCHAR, 128},
+    {1, "type_xid", SQ_T_INTEGER, 4},
+    {1, "am_id", SQ_T_INTEGER, 4},
+    {1, "pagesize", SQ_T_INTEGER, 4},
+    {1, "ustlowts", SQ_T_DATETIME, CAT_DT_Y2F5},
+    {1, "secpolicyid", SQ_T_INTEGER, 4},
+    {1, "protgranularity", SQ_T_CHAR, 1},
+    {1, "statchange", SQ_T_SMALLINT, 2},
+    {1, "statlevel", SQ_T_CHAR, 1},
+    {2, "colname", SQ_T_VARCHAR, 128},
+    {2, "tabid", SQ_T_INTEGER, 4},
+    {2, "colno", SQ_T_SMALLINT, 2},
+    {2, "coltype", SQ_T_SMALLINT, 2},
+    {2, "collength", SQ_T_SMALLINT, 2},
+    {2, "colmin", SQ_T_INTEGER, 4},
+    {2, "colmax", SQ_T_INTEGER, 4},
+    {2, "extended_id", SQ_T_INTEGER, 4},
+    {2, "seclabelid", SQ_T_INTEGER, 4},
+    {2, "colattr", SQ_T_SMALLINT, 2},
+    {3, "idxname", SQ_T_VARCHAR, 128},
+    {3, "owner", SQ_T_CHAR, 32},
+    {3, "tabid", SQ_T_INTEGER, 4},
+    {3, "idxtype", SQ_T_CHAR, 1},
+    {3, "clustered", SQ_T_CHAR, 1},
+    {3, "levels", SQ_T_SMALLINT, 2},
+    {3, "leaves", SQ_T_FLOAT, 8},
+    {3, "nunique", SQ_T_FLOAT, 8},
+    {3, "clust", SQ_T_FLOAT, 8},
+    {3, "nrows", SQ_T_FLOAT, 8},
+    {3, "amid", SQ_T_INTEGER, 4},
+    {3, "amparam", SQ_T_VARCHAR, 255},
+    {3, "collation", SQ_T_CHAR, 32},
+    {3, "pagesize", SQ_T_INTEGER, 4},
+    CAT_PARTS(3),
+    {4, "grantor", SQ_T_CHAR, 32},
+    {4, "grantee", SQ_T_CHAR, 32},
+    {4, "tabid", SQ_T_INTEGER, 4},
+    {4, "tabauth", SQ_T_CHAR, 9},
+    {5, "grantor", SQ_T_CHAR, 32},
+    {5, "grantee", SQ_T_CHAR, 32},
+    {5, "tabid", SQ_T_INTEGER, 4},
+    {5, "colno", SQ_T_SMALLINT, 2},
+    {5, "colauth", SQ_T_CHAR, 3},
+    {6, "tabid", SQ_T_INTEGER, 4},
+    {6, "seqno", SQ_T_SMALLINT, 2},
+    {6, "viewtext", SQ_T_CHAR, 64},
+    {9, "owner", SQ_T_CHAR, 32},
+    {9, "synname", SQ_T_VARCHAR, 128},
+    {9, "created", SQ_T_DATE, 4},
+    {9, "tabid", SQ_T_INTEGER, 4},
+    {10, "tabid", SQ_T_INTEGER, 4},
+    {10, "servername", SQ_T_VARCHAR, 128},
+    {10, "dbname", SQ_T_VARCHAR, 128},
+    {10, "owner", SQ_T_CHAR, 32},
+    {10, "tabname", SQ_T_VARCHAR, 128},
+    {10, "btabid", SQ_T_INTEGER, 4},
+    {11, "constrid", SQ_T_SERIAL, 4},
+    {11, "constrname", SQ_T_VARCHAR, 128},
+    {11, "owner", SQ_T_CHAR, 32},
+    {11, "tabid", SQ_T_INTEGER, 4},
+    {11, "constrtype", SQ_T_CHAR, 1},
+    {11, "idxname", SQ_T_VARCHAR, 128},
     {11, "collation", SQ_T_CHAR, 32},
+    {12, "constrid", SQ_T_INTEGER, 4},
+    {12, "primary", SQ_T_INTEGER, 4},
+    {12, "ptabid", SQ_T_INTEGER, 4},
+    {12, "updrule", SQ_T_CHAR, 1},
+    {12, "delrule", SQ_T_CHAR, 1},
+    {12, "matchtype", SQ_T_CHAR, 1},
+    {12, "pendant", SQ_T_CHAR, 1},
+    {16, "procname", SQ_T_VARCHAR, 128},
+    {16, "owner", SQ_T_CHAR, 32},
+    {16, "procid", SQ_T_SERIAL, 4},
+    {16, "mode", SQ_T_CHAR, 1},
+    {16, "retsize", SQ_T_INTEGER, 4},
+    {16, "symsize", SQ_T_INTEGER, 4},
+    {16, "datasize", SQ_T_INTEGER, 4},
+    {16, "codesize", SQ_T_INTEGER, 4},
+    {16, "numargs", SQ_T_INTEGER, 4},
+    {16, "isproc", SQ_T_CHAR, 1},
+    {16, "specificname", SQ_T_VARCHAR, 128},
+    {16, "externalname", SQ_T_VARCHAR, 255},
+    {16, "paramstyle", SQ_T_CHAR, 1},
+    {16, "langid", SQ_T_INTEGER, 4},
+    {16, "paramtypes", SQ_T_VARCHAR, 255},
+    {16, "variant", SQ_T_CHAR, 1},
+    {16, "client", SQ_T_CHAR, 1},
+    {16, "handlesnulls", SQ_T_CHAR, 1},
+    {16, "iterator", SQ_T_CHAR, 1},
+    {16, "percallcost", SQ_T_INTEGER, 4},
+    {16, "commutator", SQ_T_VARCHAR, 128},
+    {16, "negator", SQ_T_VARCHAR, 128},
+    {16, "selfunc", SQ_T_VARCHAR, 128},
+    {16, "internal", SQ_T_CHAR, 1},
+    {16, "class", SQ_T_CHAR, 18},
+    {16, "stack", SQ_T_INTEGER, 4},
+    {16, "parallelizable", SQ_T_CHAR, 1},
+    {16, "costfunc", SQ_T_VARCHAR, 128},
+    {16, "selconst", SQ_T_SMALLFLOAT, 4},
+    {17, "procid", SQ_T_INTEGER, 4},
+    {17, "datakey", SQ_T_CHAR, 1},
+    {17, "seqno", SQ_T_INTEGER, 4},
+    {17, "data", SQ_T_CHAR, 256},
+    {18, "procid", SQ_T_INTEGER, 4},
+    {18, "planid", SQ_T_INTEGER, 4},
+    {18, "datakey", SQ_T_CHAR, 1},
+    {18, "seqno", SQ_T_INTEGER, 4},
+    {18, "created", SQ_T_DATE, 4},
+    {18, "datasize", SQ_T_INTEGER, 4},
+    {18, "data", SQ_T_BYTE, 56},
+    {30, "extended_id", SQ_T_SERIAL, 4},
+    {30, "domain", SQ_T_CHAR, 1},
+    {30, "mode", SQ_T_CHAR, 1},
+    {30, "owner", SQ_T_CHAR, 32},
+    {30, "name", SQ_T_VARCHAR, 128},
+    {30, "type", SQ_T_SMALLINT, 2},
+    {30, "source", SQ_T_INTEGER, 4},
+    {30, "maxlen", SQ_T_INTEGER, 4},
+    {30, "length", SQ_T_INTEGER, 4},
+    {30, "byvalue", SQ_T_CHAR, 1},
+    {30, "cannothash", SQ_T_CHAR, 1},
+    {30, "align", SQ_T_SMALLINT, 2},
+    {30, "locator", SQ_T_INTEGER, 4},
+    {50, "idxname", SQ_T_VARCHAR, 128},
+    {50, "owner", SQ_T_CHAR, 32},
+    {50, "tabid", SQ_T_INTEGER, 4},
+    {50, "idxtype", SQ_T_CHAR, 1},
+    {50, "clustered", SQ_T_CHAR, 1},
+    CAT_PARTS(50),
+    {50, "levels", SQ_T_SMALLINT, 2},
+    {50, "leaves", SQ_T_FLOAT, 8},
+    {50, "nunique", SQ_T_FLOAT, 8},
+    {50, "clust", SQ_T_FLOAT, 8},
+    {50, "idxflags", SQ_T_INTEGER, 4},
 };
 
 static void today_text(char out[32])
@@ -121,18 +342,19 @@ int cat_create(sqlite3 *db, enum srv_dbkind kind, struct srv_err *err)
              (int)kind);
     if (cat_exec(db, sql, err) < 0)
         return -1;
-    static const struct {
-        int tabid;
-        const char *name;
-        int ncols;
-    } seeds[] = {{1, "systables", 18}, {2, "syscolumns", 10}, {11, "sysconstraints", 7}};
-    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+    if (cat_exec(db, cat_ddl_more, err) < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof cat_seed_tabs / sizeof cat_seed_tabs[0]; i++) {
+        int ncols = 0;
+        for (size_t k = 0; k < sizeof cat_seed / sizeof cat_seed[0]; k++)
+            ncols += cat_seed[k].tabid == cat_seed_tabs[i].tabid;
         snprintf(sql, sizeof sql,
                  "INSERT INTO systables (tabname, owner, partnum, tabid, rowsize, ncols, nindexes,"
                  " nrows, created, version, tabtype, locklevel, npused, fextsize, nextsize, flags,"
-                 " site, dbname) VALUES ('%s', '%s', 0, %d, 0, %d, 0, 0, '%s', 0, 'T', 'R', 0,"
+                 " site, dbname) VALUES ('%s', '%s', 0, %d, 0, %d, 0, 0, '%s', 0, '%c', 'R', 0,"
                  " 16, 16, 0, '', '');",
-                 seeds[i].name, owner, seeds[i].tabid, seeds[i].ncols, today);
+                 cat_seed_tabs[i].name, owner, cat_seed_tabs[i].tabid, ncols, today,
+                 cat_seed_tabs[i].tabtype);
         if (cat_exec(db, sql, err) < 0)
             return -1;
     }
@@ -329,6 +551,32 @@ static int64_t next_id(sqlite3 *db, const char *table, const char *col, int64_t 
     return v;
 }
 
+/* Table privileges of a new table (IBM SYSTABAUTH): the owner holds every
+ * privilege with grant option (upper case), and in a database that is not
+ * MODE ANSI, PUBLIC gets select, update, insert, delete and index (Informix's
+ * default unless NODEFDAC is set). tabauth positions: s u * i d x a r n. */
+static int add_owner_auth(sqlite3 *db, const char *own, int64_t tabid, struct srv_err *err)
+{
+    enum srv_dbkind kind = SRV_DB_LOGGED;
+    (void)cat_read_kind(db, &kind);
+    char *sql = sqlite3_mprintf("INSERT INTO systabauth VALUES (%Q, %Q, %lld, 'SU-IDXAR-');", own,
+                                own, (long long)tabid);
+    if (sql && kind != SRV_DB_ANSI) {
+        char *more = sqlite3_mprintf("%sINSERT INTO systabauth VALUES (%Q, 'public', %lld,"
+                                     " 'su-idx---');",
+                                     sql, own, (long long)tabid);
+        sqlite3_free(sql);
+        sql = more;
+    }
+    if (!sql) {
+        srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
+        return -1;
+    }
+    int rc = cat_exec(db, sql, err);
+    sqlite3_free(sql);
+    return rc;
+}
+
 int64_t cat_add_table(sqlite3 *db, const char *name, const char *owner, bool temp, char tabtype,
                       const struct cat_col *cols, size_t ncols, struct srv_err *err)
 {
@@ -365,6 +613,8 @@ int64_t cat_add_table(sqlite3 *db, const char *name, const char *owner, bool tem
     for (size_t i = 0; i < ncols; i++)
         if (insert_col(db, temp, tabid, &cols[i], (int)i + 1, err) < 0)
             return -1;
+    if (!temp && cat_has_full(db) && add_owner_auth(db, own, tabid, err) < 0)
+        return -1;
     return tabid;
 }
 
@@ -379,7 +629,17 @@ int cat_drop_table(sqlite3 *db, const struct cat_table *t, struct srv_err *err)
         if (cat_exec(db, sql, err) < 0)
             return -1;
     }
-    return 0;
+    if (t->temp || !cat_has_full(db))
+        return 0;
+    /* Informix drops the table's privileges, view text and the synonyms of it. */
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "DELETE FROM systabauth WHERE tabid = %lld; DELETE FROM syscolauth WHERE tabid = %lld;"
+             " DELETE FROM sysviews WHERE tabid = %lld; DELETE FROM syssyntable WHERE tabid = %lld;"
+             " DELETE FROM syssynonyms WHERE tabid = %lld;",
+             (long long)t->tabid, (long long)t->tabid, (long long)t->tabid, (long long)t->tabid,
+             (long long)t->tabid);
+    return cat_exec(db, sql, err);
 }
 
 static int update_ncols(sqlite3 *db, const struct cat_table *t, struct srv_err *err)
@@ -578,4 +838,225 @@ bool cat_fk_name(sqlite3 *db, const char *table, bool child, char *out, size_t c
             return true;
     }
     return false;
+}
+
+/* ---- indexes, references, views ------------------------------------------- */
+
+static int sqlite_err(sqlite3 *db, struct srv_err *err)
+{
+    srv_err_from_sqlite(err, sqlite3_errcode(db), sqlite3_extended_errcode(db), sqlite3_errmsg(db),
+                        SRV_CTX_OTHER, false);
+    return -1;
+}
+
+bool cat_has_full(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    bool yes = false;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT 1 FROM main.sqlite_master WHERE type = 'table'"
+                           " AND name = 'sysindices'",
+                           -1, &st, NULL) == SQLITE_OK)
+        yes = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return yes;
+}
+
+/* syscolumns.colno of column name in tabid, or 0. */
+static int colno_of(sqlite3 *db, int64_t tabid, const char *name, size_t n)
+{
+    sqlite3_stmt *st = NULL;
+    int colno = 0;
+    if (sqlite3_prepare_v2(db, "SELECT colno FROM main.syscolumns WHERE tabid = ? AND colname = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(st, 1, tabid);
+    sqlite3_bind_text(st, 2, name, (int)n, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        colno = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return colno;
+}
+
+#define CAT_NPARTS 16
+
+/* Parts of a comma-separated column list ("a,b"); 0 when a column is unknown. */
+static size_t parts_of(sqlite3 *db, int64_t tabid, const char *cols, int parts[CAT_NPARTS])
+{
+    size_t n = 0;
+    const char *p = cols;
+    while (p && *p && n < CAT_NPARTS) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        parts[n++] = colno_of(db, tabid, p, len);
+        p = e ? e + 1 : NULL;
+    }
+    return n;
+}
+
+static int insert_index(sqlite3 *db, const char *name, const char *owner, int64_t tabid,
+                        char idxtype, const int parts[CAT_NPARTS], size_t nparts,
+                        struct srv_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO main.sysindices VALUES (?, ?, ?, ?, '-', 1, 1, 0, 0, 0,"
+                           " 1, NULL, 'en_US.819', 2048, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                           " ?, ?, ?)",
+                           -1, &st, NULL) != SQLITE_OK) {
+        srv_err_from_sqlite(err, sqlite3_errcode(db), 0, sqlite3_errmsg(db), SRV_CTX_OTHER, false);
+        return -1;
+    }
+    char it[2] = {idxtype, 0};
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, owner, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, tabid);
+    sqlite3_bind_text(st, 4, it, -1, SQLITE_STATIC);
+    for (size_t i = 0; i < CAT_NPARTS; i++)
+        sqlite3_bind_int(st, 5 + (int)i, i < nparts ? parts[i] : 0);
+    int rc = step_done(db, st, err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Constraint indexes: Informix builds one per P, U and R constraint, named
+ * " <tabid>_<constrid>" (leading blank), and records it in
+ * sysconstraints.idxname; P and U are unique (U), R duplicate (D). */
+static int sync_constraint_indexes(sqlite3 *db, struct srv_err *err)
+{
+    if (cat_exec(db,
+                 "UPDATE main.sysconstraints SET idxname = ' ' || tabid || '_' || constrid"
+                 " WHERE constrtype IN ('P', 'U', 'R') AND tabid >= 100",
+                 err) < 0)
+        return -1;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT c.idxname, c.owner, c.tabid, c.constrtype, x.cols"
+                           " FROM main.sysconstraints c JOIN main.ifx_constr x"
+                           " ON x.constrid = c.constrid WHERE c.constrtype IN ('P', 'U', 'R')"
+                           " AND c.tabid >= 100 ORDER BY c.constrid",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sqlite_err(db, err);
+    int rc = 0, step;
+    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *nm = (const char *)sqlite3_column_text(st, 0);
+        const char *own = (const char *)sqlite3_column_text(st, 1);
+        int64_t tabid = sqlite3_column_int64(st, 2);
+        const char *ty = (const char *)sqlite3_column_text(st, 3);
+        const char *cols = (const char *)sqlite3_column_text(st, 4);
+        int parts[CAT_NPARTS];
+        size_t n = parts_of(db, tabid, cols, parts);
+        rc = insert_index(db, nm ? nm : "", own ? own : "", tabid, ty && ty[0] == 'R' ? 'D' : 'U',
+                          parts, n, err);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Indexes made by CREATE [UNIQUE] INDEX, read back from SQLite. */
+static int sync_user_indexes(sqlite3 *db, struct srv_err *err)
+{
+    sqlite3_stmt *tabs = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT t.tabid, t.owner, il.name, il.\"unique\" FROM main.systables t,"
+                           " pragma_index_list(t.tabname, 'main') il WHERE t.tabtype = 'T'"
+                           " AND t.tabid >= 100 AND il.origin = 'c' ORDER BY t.tabid, il.name",
+                           -1, &tabs, NULL) != SQLITE_OK)
+        return sqlite_err(db, err);
+    int rc = 0, step;
+    while (rc == 0 && (step = sqlite3_step(tabs)) == SQLITE_ROW) {
+        int64_t tabid = sqlite3_column_int64(tabs, 0);
+        const char *own = (const char *)sqlite3_column_text(tabs, 1);
+        const char *nm = (const char *)sqlite3_column_text(tabs, 2);
+        bool uniq = sqlite3_column_int(tabs, 3) != 0;
+        sqlite3_stmt *cols = NULL;
+        int parts[CAT_NPARTS];
+        size_t n = 0;
+        if (sqlite3_prepare_v2(db,
+                               "SELECT name, \"desc\" FROM pragma_index_xinfo(?, 'main')"
+                               " WHERE key = 1 ORDER BY seqno",
+                               -1, &cols, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(cols, 1, nm, -1, SQLITE_STATIC);
+            while (n < CAT_NPARTS && sqlite3_step(cols) == SQLITE_ROW) {
+                const char *cn = (const char *)sqlite3_column_text(cols, 0);
+                int colno = cn ? colno_of(db, tabid, cn, strlen(cn)) : 0;
+                parts[n++] = sqlite3_column_int(cols, 1) ? -colno : colno;
+            }
+        }
+        sqlite3_finalize(cols);
+        rc = insert_index(db, nm ? nm : "", own ? own : "", tabid, uniq ? 'U' : 'D', parts, n, err);
+    }
+    sqlite3_finalize(tabs);
+    return rc;
+}
+
+/* SYSREFERENCES from the R constraints and SQLite's foreign keys: the
+ * referenced constraint is the P constraint of the parent (REFERENCES t) or
+ * the P/U constraint on exactly the listed columns (REFERENCES t (a, b)). */
+static int sync_references(sqlite3 *db, struct srv_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(
+            db,
+            "WITH fk AS (SELECT t.tabid AS tabid, f.id AS id, group_concat(f.\"from\", ',') AS"
+            " fcols, group_concat(f.\"to\", ',') AS tcols, max(f.on_delete) AS del,"
+            " max(f.on_update) AS upd FROM main.systables t, pragma_foreign_key_list(t.tabname,"
+            " 'main') f WHERE t.tabtype = 'T' AND t.tabid >= 100 GROUP BY t.tabid, f.id)"
+            " INSERT INTO main.sysreferences SELECT c.constrid, (SELECT pc.constrid FROM"
+            " main.sysconstraints pc JOIN main.ifx_constr px ON px.constrid = pc.constrid"
+            " WHERE pc.tabid = pt.tabid AND ((fk.tcols IS NULL AND pc.constrtype = 'P') OR"
+            " (pc.constrtype IN ('P', 'U') AND px.cols = fk.tcols)) ORDER BY pc.constrtype"
+            " LIMIT 1), pt.tabid, 'R', CASE fk.del WHEN 'CASCADE' THEN 'C' ELSE 'R' END, 'N',"
+            " 'N' FROM main.sysconstraints c JOIN main.ifx_constr x ON x.constrid = c.constrid"
+            " JOIN main.systables pt ON pt.tabname = x.reftab JOIN fk ON fk.tabid = c.tabid"
+            " AND fk.fcols = x.cols WHERE c.constrtype = 'R' GROUP BY c.constrid",
+            -1, &st, NULL) != SQLITE_OK) {
+        srv_err_from_sqlite(err, sqlite3_errcode(db), 0, sqlite3_errmsg(db), SRV_CTX_OTHER, false);
+        return -1;
+    }
+    int rc = step_done(db, st, err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int cat_sync(sqlite3 *db, struct srv_err *err)
+{
+    if (!cat_has_full(db))
+        return 0; /* a database made before these tables existed */
+    if (cat_exec(db,
+                 "DELETE FROM main.sysindices WHERE tabid >= 100;"
+                 " DELETE FROM main.sysreferences;",
+                 err) < 0 ||
+        sync_constraint_indexes(db, err) < 0 || sync_user_indexes(db, err) < 0 ||
+        sync_references(db, err) < 0)
+        return -1;
+    return cat_exec(db,
+                    "UPDATE main.systables SET nindexes = (SELECT count(*) FROM main.sysindices i"
+                    " WHERE i.tabid = systables.tabid) WHERE tabid >= 100",
+                    err);
+}
+
+int cat_add_view_text(sqlite3 *db, int64_t tabid, const char *text, struct srv_err *err)
+{
+    if (!cat_has_full(db))
+        return 0;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "INSERT INTO main.sysviews VALUES (?, ?, ?)", -1, &st, NULL) !=
+        SQLITE_OK) {
+        srv_err_from_sqlite(err, sqlite3_errcode(db), 0, sqlite3_errmsg(db), SRV_CTX_OTHER, false);
+        return -1;
+    }
+    /* IBM SYSVIEWS.viewtext: the CREATE VIEW text in CHAR(64) pieces, seqno 0.. */
+    size_t len = strlen(text);
+    int rc = 0;
+    for (size_t off = 0, seq = 0; rc == 0 && off < len; off += 64, seq++) {
+        size_t n = len - off < 64 ? len - off : 64;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, tabid);
+        sqlite3_bind_int64(st, 2, (int64_t)seq);
+        sqlite3_bind_text(st, 3, text + off, (int)n, SQLITE_STATIC);
+        rc = step_done(db, st, err);
+    }
+    sqlite3_finalize(st);
+    return rc;
 }

@@ -220,6 +220,15 @@ int cat_add_constraint(sqlite3 *db, const struct cat_table *t, char name[129], c
 char cat_unique_name(sqlite3 *db, const char *table, const char *cols, char *out, size_t cap);
 /* First referential constraint name involving table (as child when child). */
 bool cat_fk_name(sqlite3 *db, const char *table, bool child, char *out, size_t cap);
+/* The full catalog (sysindices, sysreferences, sysviews ...) exists in this
+ * database (false for databases made by older ifxlite versions). */
+bool cat_has_full(sqlite3 *db);
+/* Rebuild sysindices (constraint and CREATE INDEX indexes), sysreferences and
+ * systables.nindexes from the constraints and SQLite's schema; called after
+ * every DDL statement that may change them. 0 or -1 with err. */
+int cat_sync(sqlite3 *db, struct srv_err *err);
+/* Record a view's CREATE VIEW text in sysviews. */
+int cat_add_view_text(sqlite3 *db, int64_t tabid, const char *text, struct srv_err *err);
 /* Run one SQL statement without results; -1 with an Informix err on failure. */
 int cat_exec(sqlite3 *db, const char *sql, struct srv_err *err);
 

@@ -349,6 +349,8 @@ static const struct info_fn fn_table[] = {
     FN(SQLCancel, SQL_API_SQLCANCEL),
     FN(SQLCloseCursor, SQL_API_SQLCLOSECURSOR),
     FN(SQLColAttribute, SQL_API_SQLCOLATTRIBUTE),
+    FN(SQLColumnPrivileges, SQL_API_SQLCOLUMNPRIVILEGES),
+    FN(SQLColumns, SQL_API_SQLCOLUMNS),
     FN(SQLConnect, SQL_API_SQLCONNECT),
     FN(SQLCopyDesc, SQL_API_SQLCOPYDESC),
     FN(SQLDescribeCol, SQL_API_SQLDESCRIBECOL),
@@ -360,6 +362,7 @@ static const struct info_fn fn_table[] = {
     FN(SQLExecute, SQL_API_SQLEXECUTE),
     FN(SQLFetch, SQL_API_SQLFETCH),
     FN(SQLFetchScroll, SQL_API_SQLFETCHSCROLL),
+    FN(SQLForeignKeys, SQL_API_SQLFOREIGNKEYS),
     FN(SQLFreeHandle, SQL_API_SQLFREEHANDLE),
     FN(SQLFreeStmt, SQL_API_SQLFREESTMT),
     FN(SQLGetConnectAttr, SQL_API_SQLGETCONNECTATTR),
@@ -380,6 +383,9 @@ static const struct info_fn fn_table[] = {
     FN(SQLNumResultCols, SQL_API_SQLNUMRESULTCOLS),
     FN(SQLParamData, SQL_API_SQLPARAMDATA),
     FN(SQLPrepare, SQL_API_SQLPREPARE),
+    FN(SQLPrimaryKeys, SQL_API_SQLPRIMARYKEYS),
+    FN(SQLProcedureColumns, SQL_API_SQLPROCEDURECOLUMNS),
+    FN(SQLProcedures, SQL_API_SQLPROCEDURES),
     FN(SQLPutData, SQL_API_SQLPUTDATA),
     FN(SQLRowCount, SQL_API_SQLROWCOUNT),
     FN(SQLSetConnectAttr, SQL_API_SQLSETCONNECTATTR),
@@ -388,9 +394,10 @@ static const struct info_fn fn_table[] = {
     FN(SQLSetDescRec, SQL_API_SQLSETDESCREC),
     FN(SQLSetEnvAttr, SQL_API_SQLSETENVATTR),
     FN(SQLSetStmtAttr, SQL_API_SQLSETSTMTATTR),
-    /* TODO(2): catalog issue adds SQLTables, SQLColumns, SQLStatistics,
-     * SQLSpecialColumns, SQLPrimaryKeys, SQLForeignKeys, SQLProcedures,
-     * SQLProcedureColumns, SQLTablePrivileges, SQLColumnPrivileges. */
+    FN(SQLSpecialColumns, SQL_API_SQLSPECIALCOLUMNS),
+    FN(SQLStatistics, SQL_API_SQLSTATISTICS),
+    FN(SQLTablePrivileges, SQL_API_SQLTABLEPRIVILEGES),
+    FN(SQLTables, SQL_API_SQLTABLES),
 };
 
 const struct info_fn *info_functions_table(size_t *count)

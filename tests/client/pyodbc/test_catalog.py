@@ -1,0 +1,175 @@
+# SPDX-License-Identifier: MIT
+# test_catalog.py - pyodbc's catalog methods (tables, columns, primaryKeys,
+# foreignKeys, statistics, procedures, rowIdColumns) against ifxlite, through
+# the W entry points pyodbc uses, on a schema with a view, composite keys,
+# foreign keys, unique and duplicate indexes and names that need escapes.
+# unixODBC caches its ini paths at a process's first ODBC call, and
+# test_pyodbc.py (same discovery run) writes its own: so under discovery this
+# module re-runs itself in a child process (IFX_CATALOG_CHILD=1).
+# Env: IFXLITE_PATH, IFXODBC_DRIVER_PATH.  Run: python3 -m unittest test_catalog
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+try:
+    import pyodbc
+except ImportError:  # pragma: no cover
+    print("SKIP: python3-pyodbc is not installed")
+    sys.exit(77)
+
+SRV = None
+TMP = None
+CHILD = os.environ.get("IFX_CATALOG_CHILD") == "1"
+
+SCHEMA = [
+    "create table dept (dno integer not null, site char(4) not null, dname varchar(40),"
+    " primary key (dno, site))",
+    "create table emp (id serial primary key, dno integer, site char(4), name varchar(50) not null,"
+    " salary decimal(10,2), born date, foreign key (dno, site) references dept on delete cascade)",
+    "create table my_t (a integer, b smallint)",
+    "create table myxt (a integer)",
+    "create view emp_v as select id, name from emp",
+    "create index emp_name on emp (name desc, born)",
+    "create unique index my_t_ab on my_t (a, b)",
+]
+
+
+def setUpModule():
+    global SRV, TMP
+    if not CHILD:
+        return
+    ifxlite = os.environ.get("IFXLITE_PATH")
+    driver = os.environ.get("IFXODBC_DRIVER_PATH")
+    if not ifxlite or not driver:
+        raise unittest.SkipTest("IFXLITE_PATH / IFXODBC_DRIVER_PATH not set")
+    TMP = tempfile.mkdtemp(prefix="ifx_pycat.")
+    os.makedirs(os.path.join(TMP, "data"))
+    out = open(os.path.join(TMP, "srv.out"), "w+")  # noqa: SIM115 (lives with the server)
+    SRV = subprocess.Popen([ifxlite, "--listen", "127.0.0.1:0", "--data",
+                            os.path.join(TMP, "data"), "--user", "informix:secret",
+                            "--create-db", "catdb:logged"],
+                           stdout=out, stderr=subprocess.DEVNULL)
+    port = None
+    for _ in range(100):
+        out.seek(0)
+        m = re.search(r"listening on [^:]+:(\d+)", out.read())
+        if m:
+            port = int(m.group(1))
+            break
+        time.sleep(0.1)
+    if port is None:
+        raise RuntimeError("ifxlite did not start")
+    with open(os.path.join(TMP, "odbcinst.ini"), "w") as f:
+        f.write("[ifxodbc]\nDriver = %s\nThreading = 0\n" % driver)
+    with open(os.path.join(TMP, "odbc.ini"), "w") as f:
+        f.write("[ifxcat]\nDriver = ifxodbc\nServer = ol_ifxlite\nHost = 127.0.0.1\n"
+                "Service = %d\nDatabase = catdb\nUID = informix\nPWD = secret\n" % port)
+    os.environ["ODBCSYSINI"] = TMP
+    os.environ["ODBCINSTINI"] = "odbcinst.ini"
+    os.environ["ODBCINI"] = os.path.join(TMP, "odbc.ini")
+    conn = pyodbc.connect("DSN=ifxcat", autocommit=True)
+    for ddl in SCHEMA:
+        conn.execute(ddl)
+    conn.close()
+
+
+def tearDownModule():
+    if SRV is not None:
+        SRV.terminate()
+        SRV.wait(10)
+    if TMP:
+        shutil.rmtree(TMP, ignore_errors=True)
+
+
+class IsolatedRun(unittest.TestCase):
+    @unittest.skipIf(CHILD, "the child runs the tests themselves")
+    def test_catalog_in_own_process(self):
+        env = dict(os.environ, IFX_CATALOG_CHILD="1")
+        p = subprocess.run([sys.executable, "-W", "ignore", "-m", "unittest", "-v",
+                            "test_catalog"], cwd=os.path.dirname(os.path.abspath(__file__)),
+                           env=env, capture_output=True, text=True, timeout=240)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+
+
+@unittest.skipUnless(CHILD, "runs in the child process")
+class CatalogTest(unittest.TestCase):
+    def setUp(self):
+        self.conn = pyodbc.connect("DSN=ifxcat", autocommit=True)
+        self.cur = self.conn.cursor()
+
+    def tearDown(self):
+        self.conn.close()
+
+    def test_tables_user_tables_and_views(self):
+        rows = self.cur.tables(tableType="TABLE,VIEW").fetchall()
+        got = [(r.table_cat, r.table_schem, r.table_name, r.table_type) for r in rows]
+        self.assertEqual(got, [("catdb", "informix", "dept", "TABLE"),
+                               ("catdb", "informix", "emp", "TABLE"),
+                               ("catdb", "informix", "my_t", "TABLE"),
+                               ("catdb", "informix", "myxt", "TABLE"),
+                               ("catdb", "informix", "emp_v", "VIEW")])
+        names = [d[0] for d in self.cur.tables(table="dept").description]
+        self.assertEqual(names, ["table_cat", "table_schem", "table_name", "table_type",
+                                 "remarks"])
+
+    def test_tables_system_tables_and_escape(self):
+        system = [r.table_name for r in self.cur.tables(tableType="SYSTEM TABLE")]
+        self.assertIn("systables", system)
+        self.assertIn("sysindexes", system)
+        self.assertEqual([r.table_name for r in self.cur.tables(table="my_t")], ["my_t", "myxt"])
+        self.assertEqual([r.table_name for r in self.cur.tables(table="my\\_t")], ["my_t"])
+
+    def test_columns(self):
+        rows = self.cur.columns(table="emp").fetchall()
+        self.assertEqual([r.column_name for r in rows],
+                         ["id", "dno", "site", "name", "salary", "born"])
+        self.assertEqual([r.data_type for r in rows],
+                         [pyodbc.SQL_INTEGER, pyodbc.SQL_INTEGER, pyodbc.SQL_CHAR,
+                          pyodbc.SQL_VARCHAR, pyodbc.SQL_DECIMAL, pyodbc.SQL_TYPE_DATE])
+        sal = rows[4]
+        self.assertEqual((sal.column_size, sal.decimal_digits, sal.num_prec_radix), (10, 2, 10))
+        self.assertEqual((rows[3].nullable, rows[3].is_nullable), (0, "NO"))
+        self.assertEqual([r.ordinal_position for r in rows], [1, 2, 3, 4, 5, 6])
+        self.assertEqual(len(self.cur.columns(table="emp").description), 18)
+
+    def test_primary_keys(self):
+        rows = self.cur.primaryKeys("dept").fetchall()
+        self.assertEqual([(r.column_name, r.key_seq) for r in rows], [("dno", 1), ("site", 2)])
+        self.assertEqual(self.cur.primaryKeys("myxt").fetchall(), [])
+
+    def test_foreign_keys_both_ways(self):
+        by_pk = self.cur.foreignKeys(table="dept").fetchall()
+        self.assertEqual([(r.pkcolumn_name, r.fktable_name, r.fkcolumn_name, r.key_seq)
+                          for r in by_pk], [("dno", "emp", "dno", 1), ("site", "emp", "site", 2)])
+        self.assertEqual(by_pk[0].delete_rule, 0)  # SQL_CASCADE
+        by_fk = self.cur.foreignKeys(foreignTable="emp").fetchall()
+        self.assertEqual([(r.pktable_name, r.pkcolumn_name) for r in by_fk],
+                         [("dept", "dno"), ("dept", "site")])
+
+    def test_statistics(self):
+        rows = self.cur.statistics("emp").fetchall()
+        self.assertEqual(rows[0].type, 0)  # SQL_TABLE_STAT first
+        idx = [(r.index_name, r.ordinal_position, r.column_name, r.asc_or_desc, r.non_unique)
+               for r in rows[1:] if r.index_name == "emp_name"]
+        self.assertEqual(idx, [("emp_name", 1, "name", "D", True),
+                               ("emp_name", 2, "born", "A", True)])
+        uniq = self.cur.statistics("my_t", unique=True).fetchall()
+        self.assertEqual([r.column_name for r in uniq[1:]], ["a", "b"])
+
+    def test_procedures_empty(self):
+        self.assertEqual(self.cur.procedures().fetchall(), [])
+        self.assertEqual(len(self.cur.description), 8)
+
+    def test_row_id_columns(self):
+        rows = self.cur.rowIdColumns("dept").fetchall()
+        self.assertEqual([r.column_name for r in rows], ["dno", "site"])
+        self.assertEqual([r.column_name for r in self.cur.rowIdColumns("my_t")], ["a", "b"])
+
+
+if __name__ == "__main__":
+    unittest.main()
