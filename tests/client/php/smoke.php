@@ -12,7 +12,9 @@ $driver = getenv('IFXODBC_DRIVER_PATH');
 if (!$ifxlite || !$driver) { fwrite(STDERR, "IFXLITE_PATH / IFXODBC_DRIVER_PATH not set\n"); exit(1); }
 $dir = sys_get_temp_dir() . '/ifx_php.' . getmypid();
 @mkdir("$dir/data", 0700, true);
-$cmd = escapeshellarg($ifxlite) . " --listen 127.0.0.1:0 --data " . escapeshellarg("$dir/data")
+// exec: proc_open runs the command through sh; without exec, proc_terminate
+// would stop the shell and leave ifxlite running.
+$cmd = "exec " . escapeshellarg($ifxlite) . " --listen 127.0.0.1:0 --data " . escapeshellarg("$dir/data")
      . " --user informix:secret --create-db testdb:logged";
 $srv = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
 $port = null;
