@@ -142,6 +142,11 @@ uint32_t dbc_fetch_buf_size(const struct dbc *dbc)
     return dbc->fetch_buf;
 }
 
+unsigned dbc_pipeline_depth(const struct dbc *dbc)
+{
+    return dbc->pipeline_depth;
+}
+
 bool dbc_scrollable_allowed(const struct dbc *dbc)
 {
     return dbc->scrollable;
@@ -438,6 +443,7 @@ SQLRETURN dbc_connect(struct dbc *dbc, struct dbc_connect_req *req, struct str *
     dbc->ansi_commit_due = false;
     dbc->dirty = false;
     dbc->fetch_buf = cc.fetch_buf_size;
+    dbc->pipeline_depth = c->opt.pipeline_depth;
     dbc->scrollable = c->opt.scrollable;
     dbc->delimident = c->opt.delimident;
     if (c->opt.query_timeout && !dbc->query_timeout)

@@ -47,6 +47,7 @@ struct dbc {
     char *user;
     char *server_name;
     uint32_t fetch_buf;
+    unsigned pipeline_depth; /* PipelineDepth: parameter sets in flight (0 = core default) */
     bool scrollable;
     bool delimident;     /* DELIMIDENT=y sent at login */
 };
@@ -97,6 +98,9 @@ SQLRETURN dbc_get_attr(struct dbc *dbc, SQLINTEGER attr, struct dbc_attr_val *ou
 bool dbc_attr_is_string(SQLINTEGER attr);
 
 bool dbc_connected(const struct dbc *dbc);
+
+/* PipelineDepth of the connection (parameter sets in flight; 0 = default). */
+unsigned dbc_pipeline_depth(const struct dbc *dbc);
 
 /* Write UTF-8 s[0..len) into an application string buffer: ANSI (wide false,
  * cap in bytes) or W (cap in `unit`). *full gets the whole length in the

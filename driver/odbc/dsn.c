@@ -152,6 +152,14 @@ static const struct dsn_keyword keywords[DSN_KW__COUNT] = {
         .offset = KW(tls_verify), .def = "full", .is_secret = false,
         .kind = DSN_K_TLS_VERIFY, .min = 0, .max = 0,
         .help = "full (default) or insecure-no-verify (development only: no certificate check)"},
+    /* Parameter arrays: BIND+EXECUTE groups written before their replies are
+     * read (doc §7.9 "Batching", untested on real servers [U]); 1 = one round
+     * trip per parameter set, as IBM's driver does. */
+    [DSN_KW_PIPELINE_DEPTH] = {.id = DSN_KW_PIPELINE_DEPTH, .name = "PipelineDepth",
+        .aliases = {NULL},
+        .offset = KW(pipeline_depth), .def = "256", .is_secret = false,
+        .kind = DSN_K_UINT, .min = 1, .max = 256,
+        .help = "Parameter sets in flight per parameter array (1 = one round trip per set)"},
 };
 /* clang-format on */
 
@@ -554,6 +562,8 @@ static bool check_value(struct dsn_cfg *cfg, const struct dsn_keyword *k, const 
             cfg->opt.query_timeout = (unsigned)n;
         else if (k->id == DSN_KW_FETCH_BUFFER_SIZE)
             cfg->opt.fetch_buffer_size = (unsigned)n;
+        else if (k->id == DSN_KW_PIPELINE_DEPTH)
+            cfg->opt.pipeline_depth = (unsigned)n;
         return true;
     case DSN_K_PROTOCOL:
         /* Checked before Encrypt (table order), which may then turn TLS on. */

@@ -41,6 +41,7 @@ enum dsn_kw {
     DSN_KW_TLS_CLIENT_CERT,
     DSN_KW_TLS_CLIENT_KEY,
     DSN_KW_TLS_VERIFY,
+    DSN_KW_PIPELINE_DEPTH, /* parameter-array groups in flight (pipelined execution) */
     DSN_KW__COUNT
 };
 
@@ -105,6 +106,7 @@ struct dsn_cfg {
     char *tls_client_cert;
     char *tls_client_key;
     char *tls_verify;
+    char *pipeline_depth;
     unsigned char src[DSN_KW__COUNT]; /* enum dsn_src of each value */
 
     struct dsn_extra *extra; /* unknown keywords, in order of appearance */
@@ -118,6 +120,7 @@ struct dsn_cfg {
         unsigned login_timeout; /* seconds, 0 = none */
         unsigned query_timeout; /* seconds, 0 = none */
         unsigned fetch_buffer_size;
+        unsigned pipeline_depth; /* PipelineDepth (default 256; 1 = a round trip per set) */
         bool delimident;
         bool scrollable;
         bool pool_dirty_rule;

@@ -448,7 +448,7 @@ SQLRETURN stmt_set_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
         s->cursor_sensitivity = v;
         return SQL_SUCCESS;
     case SQL_ATTR_MAX_ROWS: s->max_rows = v; return SQL_SUCCESS;
-    case SQL_ATTR_QUERY_TIMEOUT: s->query_timeout = v; return SQL_SUCCESS; /* TODO(2): apply */
+    case SQL_ATTR_QUERY_TIMEOUT: s->query_timeout = v; return SQL_SUCCESS; /* stmt_deadline_arm */
     case SQL_ATTR_MAX_LENGTH: s->max_length = v; return SQL_SUCCESS;
     case SQL_ATTR_NOSCAN: s->noscan = v; return SQL_SUCCESS;
     case SQL_ATTR_RETRIEVE_DATA: s->retrieve_data = v; return SQL_SUCCESS;

@@ -158,6 +158,11 @@ SQLRETURN stmt_build_ird(struct stmt *s);
 SQLRETURN stmt_attach_local(struct stmt *s, struct lrs *r);
 
 /* stmt_exec.c */
+/* SQL_ATTR_QUERY_TIMEOUT: set (arm) and clear (disarm) the connection's
+ * per-call deadline around the server calls of one ODBC call; no-ops when the
+ * timeout is 0 or the statement has no connection. */
+void stmt_deadline_arm(struct stmt *s);
+void stmt_deadline_disarm(struct stmt *s);
 SQLRETURN stmt_prepare(struct stmt *s, const struct str *sql);
 SQLRETURN stmt_execute(struct stmt *s);
 SQLRETURN stmt_exec_direct(struct stmt *s, const struct str *sql);

@@ -10,6 +10,14 @@
  *    behaves the same; without it psqlODBC knows the count up front because it
  *    buffers the whole result, which we do not).
  *  - An UPDATE/DELETE that touched no row returns SQL_NO_DATA (ODBC 3 apps).
+ *  - Parameter arrays of statements without a result set are pipelined
+ *    (sq_stmt_execute_pipe): up to PipelineDepth BIND+EXECUTE groups are
+ *    written before their replies are read. Each set's status, the processed
+ *    count and the diagnostics are what one round trip per set gives; a
+ *    server error fails only its set. PipelineDepth=1 is one round trip per
+ *    set. SQL_ATTR_QUERY_TIMEOUT bounds each call (prepare, execute, fetch)
+ *    through sq_conn_set_deadline: HYT00, and the connection is then dead
+ *    (08S01), since SQLI has no cancel message (doc §12.1).
  *  - A parameter array (SQL_ATTR_PARAMSET_SIZE > 1) on a statement that
  *    returns rows fails with HYC00 at SQLExecute/SQLExecDirect, as
  *    SQLGetInfo(SQL_PARAM_ARRAY_SELECTS) = SQL_PAS_NO_SELECT announces.
@@ -23,6 +31,7 @@
 
 #include <string.h>
 
+#include "dbc.h"
 #include "escape.h"
 #include "sq_alloc.h"
 #include "sq_opcodes.h"
@@ -75,7 +84,9 @@ static SQLRETURN do_prepare(struct stmt *s, const struct str *sql)
     if (!SQL_SUCCEEDED(rc))
         return rc;
     atomic_store(&s->running_wire, w);
+    stmt_deadline_arm(s);
     enum sq_rc r = sq_stmt_prepare(w, s->sql.p, s->sql.len, &s->sq);
+    stmt_deadline_disarm(s);
     atomic_store(&s->running_wire, NULL);
     if (r != SQ_RC_OK) {
         s->sq = NULL;
@@ -114,8 +125,122 @@ static void set_param_status(struct stmt *s, SQLULEN row, SQLUSMALLINT st)
         s->ipd.array_status_ptr[row] = st;
 }
 
+/* ---- pipelined parameter sets (statements without a result set) ---- */
+
+struct pipe_ctx {
+    struct stmt *s;
+    size_t n;          /* parameters per set */
+    SQLULEN start;     /* first set of this run: its data-at-execution data is in */
+    SQLRETURN total;
+    size_t ok_sets, err_sets;
+    bool link_failed;  /* a connection failure was reported (once) */
+};
+
+/* Build set i into s->params (core callback; no request may be made here). */
+static enum sq_rc pipe_fill(void *vctx, size_t i, const struct sq_param **params)
+{
+    struct pipe_ctx *c = vctx;
+    struct stmt *s = c->s;
+    SQLULEN row = (SQLULEN)i;
+    if (row != c->start)
+        stmt_dae_reset(s); /* the previous set's data went into its group */
+    if (s->apd->array_status_ptr && s->apd->array_status_ptr[row] == SQL_PARAM_IGNORE) {
+        set_param_status(s, row, SQL_PARAM_UNUSED);
+        return SQ_RC_NO_DATA;
+    }
+    if (s->ipd.rows_processed_ptr)
+        *s->ipd.rows_processed_ptr = row + 1;
+    SQLRETURN rc = SQL_SUCCESS;
+    if (c->n) {
+        rc = stmt_params_build(s, row, c->n);
+        if (rc == SQL_NEED_DATA)
+            return SQ_RC_NEED_MORE; /* stop before this set: SQLParamData */
+        if (!SQL_SUCCEEDED(rc)) {
+            set_param_status(s, row, SQL_PARAM_ERROR);
+            c->err_sets++;
+            c->total = diag_merge_rc(c->total, SQL_SUCCESS_WITH_INFO);
+            return SQ_RC_NO_DATA; /* not sent */
+        }
+    }
+    /* Final unless its reply is an error (pipe_done). */
+    set_param_status(s, row, rc == SQL_SUCCESS ? SQL_PARAM_SUCCESS : SQL_PARAM_SUCCESS_WITH_INFO);
+    c->total = diag_merge_rc(c->total, rc);
+    *params = c->n ? s->params : NULL;
+    return SQ_RC_OK;
+}
+
+/* Reply of set i (in order; the connection's error state is that set's). */
+static void pipe_done(void *vctx, size_t i, enum sq_rc r)
+{
+    struct pipe_ctx *c = vctx;
+    struct stmt *s = c->s;
+    if (r == SQ_RC_OK) {
+        c->ok_sets++;
+        s->row_count += (SQLLEN)sq_conn_last_done(dbc_wire(s->dbc))->rows;
+        return;
+    }
+    if (r == SQ_RC_SERVER || !c->link_failed)
+        (void)stmt_wire_error(s, r);
+    if (r != SQ_RC_SERVER)
+        c->link_failed = true;
+    set_param_status(s, (SQLULEN)i, SQL_PARAM_ERROR);
+    c->err_sets++;
+    c->total = diag_merge_rc(c->total, SQL_SUCCESS_WITH_INFO);
+}
+
+/* Run sets s->dae_row.. through the pipeline. SQL_NEED_DATA suspends (state
+ * S8, s->dae_row = the set waiting for data); otherwise SQL_SUCCESS with the
+ * outcome in *ctx. */
+static SQLRETURN run_pipelined(struct stmt *s, struct sq_conn *w, size_t n, SQLULEN nsets,
+                               struct pipe_ctx *c)
+{
+    /* Resolve the INSERT targets (one PREPARE) now: no request may be made
+     * while groups are in flight. */
+    if (n)
+        (void)stmt_param_target(s, 0);
+    c->s = s;
+    c->n = n;
+    c->start = s->dae_row;
+    size_t next = (size_t)s->dae_row;
+    atomic_store(&s->running_wire, w);
+    enum sq_rc r = sq_stmt_execute_pipe(s->sq, (size_t)s->dae_row, (size_t)nsets,
+                                        dbc_pipeline_depth(s->dbc), pipe_fill, pipe_done, c,
+                                        &next);
+    atomic_store(&s->running_wire, NULL);
+    s->dae_row = (SQLULEN)next;
+    if (r == SQ_RC_NEED_MORE) {
+        s->exec_rc = c->total;
+        s->state = STMT_S8;
+        return SQL_NEED_DATA;
+    }
+    stmt_dae_reset(s);
+    SQLULEN unused_from = nsets;
+    if (r != SQ_RC_OK) {
+        if (c->link_failed) {
+            /* Every set sent got its status in pipe_done; none after. */
+            unused_from = (SQLULEN)next;
+            if (s->ipd.rows_processed_ptr)
+                *s->ipd.rows_processed_ptr = (SQLULEN)next;
+        } else {
+            /* Set `next` could not be sent (encoding, memory, link). */
+            (void)stmt_wire_error(s, r);
+            if (next < nsets) {
+                set_param_status(s, (SQLULEN)next, SQL_PARAM_ERROR);
+                if (s->ipd.rows_processed_ptr)
+                    *s->ipd.rows_processed_ptr = (SQLULEN)next + 1;
+            }
+            c->err_sets++;
+            c->total = diag_merge_rc(c->total, SQL_SUCCESS_WITH_INFO);
+            unused_from = (SQLULEN)next + 1;
+        }
+    }
+    for (SQLULEN row = unused_from; row < nsets; row++)
+        set_param_status(s, row, SQL_PARAM_UNUSED);
+    return SQL_SUCCESS;
+}
+
 /* Execute the parameter sets from s->dae_row on. SQL_NEED_DATA suspends. */
-static SQLRETURN run(struct stmt *s)
+static SQLRETURN run_sets(struct stmt *s)
 {
     struct sq_conn *w = dbc_wire(s->dbc);
     if (!w)
@@ -126,7 +251,17 @@ static SQLRETURN run(struct stmt *s)
         return diag_add(&s->hdr, DIAG_HY001, NULL);
     SQLRETURN total = s->exec_rc;
     size_t ok_sets = 0, err_sets = 0;
-    for (; s->dae_row < nsets; s->dae_row++) {
+    if (!s->returns_rows) {
+        struct pipe_ctx c = {.total = total};
+        SQLRETURN prc = run_pipelined(s, w, n, nsets, &c);
+        if (prc == SQL_NEED_DATA)
+            return prc;
+        total = c.total;
+        ok_sets = c.ok_sets;
+        err_sets = c.err_sets;
+        s->dae_row = nsets;
+    }
+    for (; s->returns_rows && s->dae_row < nsets; s->dae_row++) {
         SQLULEN row = s->dae_row;
         if (s->apd->array_status_ptr && s->apd->array_status_ptr[row] == SQL_PARAM_IGNORE) {
             set_param_status(s, row, SQL_PARAM_UNUSED);
@@ -173,8 +308,9 @@ static SQLRETURN run(struct stmt *s)
             s->row_count += (SQLLEN)d->rows;
         }
     }
-    for (SQLULEN row = s->dae_row + 1; row < nsets; row++)
-        set_param_status(s, row, SQL_PARAM_UNUSED);
+    if (s->returns_rows)
+        for (SQLULEN row = s->dae_row + 1; row < nsets; row++)
+            set_param_status(s, row, SQL_PARAM_UNUSED);
     s->exec_rc = SQL_SUCCESS;
     bool ok = ok_sets > 0 || (err_sets == 0);
     if (!ok || (nsets == 1 && err_sets > 0)) {
@@ -200,6 +336,31 @@ static SQLRETURN run(struct stmt *s)
         dbc_odbc_version(s->dbc) != SQL_OV_ODBC2)
         return SQL_NO_DATA;
     return total;
+}
+
+/* SQL_ATTR_QUERY_TIMEOUT: a deadline for the server calls of one ODBC call. */
+void stmt_deadline_arm(struct stmt *s)
+{
+    struct sq_conn *w = dbc_wire(s->dbc);
+    if (w && s->query_timeout > 0)
+        sq_conn_set_deadline(w, (int64_t)(s->query_timeout > 86400u * 365u ? 86400u * 365u
+                                                                         : s->query_timeout) *
+                                    1000);
+}
+
+void stmt_deadline_disarm(struct stmt *s)
+{
+    struct sq_conn *w = dbc_wire(s->dbc);
+    if (w && s->query_timeout > 0)
+        sq_conn_set_deadline(w, 0);
+}
+
+static SQLRETURN run(struct stmt *s)
+{
+    stmt_deadline_arm(s);
+    SQLRETURN rc = run_sets(s);
+    stmt_deadline_disarm(s);
+    return rc;
 }
 
 static SQLRETURN start(struct stmt *s)

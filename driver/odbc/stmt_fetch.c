@@ -151,7 +151,18 @@ static enum sq_rc next_row(struct stmt *s)
     return r;
 }
 
+static SQLRETURN fetch_rowset(struct stmt *s, SQLSMALLINT orientation, SQLLEN offset);
+
+/* SQL_ATTR_QUERY_TIMEOUT bounds the whole call (every fetch round trip). */
 SQLRETURN stmt_fetch(struct stmt *s, SQLSMALLINT orientation, SQLLEN offset)
+{
+    stmt_deadline_arm(s);
+    SQLRETURN rc = fetch_rowset(s, orientation, offset);
+    stmt_deadline_disarm(s);
+    return rc;
+}
+
+static SQLRETURN fetch_rowset(struct stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 {
     (void)offset;
     SQLRETURN rc = stmt_check(s, FN_FETCH);

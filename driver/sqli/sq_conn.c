@@ -81,6 +81,7 @@ enum sq_rc sq_conn_fail(struct sq_conn *c, enum sq_rc rc, const char *fmt, ...)
     sq_buf_reset(&c->out);
     c->in.len = 0;
     c->in_head = 0;
+    c->prefetch = NULL; /* its reply will never be read */
     return rc;
 }
 
@@ -100,6 +101,8 @@ enum sq_rc sq_conn_check(struct sq_conn *c)
     }
     if (atomic_load(&c->interrupted))
         return sq_conn_fail(c, SQ_RC_CANCELLED, "operation cancelled");
+    if (c->in_pipeline)
+        return SQ_RC_MISUSE; /* a request from inside a pipelined execute's callback */
     if (c->errmsg[0] || c->server_err.sqlcode) {
         c->errmsg[0] = '\0';
         c->server_err.sqlcode = 0;
@@ -110,13 +113,35 @@ enum sq_rc sq_conn_check(struct sq_conn *c)
     return SQ_RC_OK;
 }
 
+/* Deadline of one transport wait: io_timeout_ms from now, capped by the
+ * per-call deadline (sq_conn_set_deadline) when one is set. */
 static int64_t conn_deadline(const struct sq_conn *c)
 {
-    return sq_deadline_in(c->io_timeout_ms);
+    int64_t d = sq_deadline_in(c->io_timeout_ms);
+    if (c->call_deadline > 0 && (d == SQ_NO_DEADLINE || c->call_deadline < d))
+        d = c->call_deadline;
+    return d;
+}
+
+void sq_conn_set_deadline(struct sq_conn *c, int64_t ms)
+{
+    if (!c)
+        return;
+    /* Never 0 when set: 0 means "none" in call_deadline. */
+    c->call_deadline = ms > 0 ? sq_time_ms() + ms : 0;
+    if (ms > 0 && c->call_deadline <= 0)
+        c->call_deadline = 1;
 }
 
 enum sq_rc sq_conn_flush(struct sq_conn *c)
 {
+    if (c->prefetch) {
+        /* One request group at a time on the wire per reply: first read the
+         * outstanding prefetched NFETCH reply into its statement's stash. */
+        enum sq_rc drc = sq_result_drain(c);
+        if (drc != SQ_RC_OK)
+            return drc;
+    }
     if (!sq_buf_ok(&c->out)) {
         sq_buf_reset(&c->out);
         return SQ_RC_NOMEM; /* nothing was sent: the stream is still in sync */
@@ -350,6 +375,14 @@ void sq_conn_close(struct sq_conn *c)
 {
     if (!c)
         return;
+    if (c->prefetch && c->state == SQ_CONN_READY && !atomic_load(&c->interrupted)) {
+        /* Keep the SQ_EXIT echo the next thing to read; bounded like the echo. */
+        int64_t saved = c->call_deadline, bound = sq_deadline_in(SQ_CLOSE_WAIT_MS);
+        if (saved <= 0 || bound < saved)
+            c->call_deadline = bound;
+        (void)sq_result_drain(c);
+        c->call_deadline = saved;
+    }
     if (c->state == SQ_CONN_READY && c->tr && !atomic_load(&c->interrupted)) {
         /* Bare SQ_EXIT, no EOT (doc §17.1, PROTOCOL.md). */
         sq_buf_reset(&c->out);

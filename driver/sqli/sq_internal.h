@@ -41,6 +41,13 @@ struct sq_conn {
     uint64_t fetch_round_trips;
     atomic_bool interrupted;
     struct sq_stmt *stmts; /* live statements, so sq_conn_free can detach them */
+    /* Per-call deadline (sq_conn_set_deadline): absolute sq_time_ms(), 0 = none.
+     * Bounds every transport wait together with io_timeout_ms. */
+    int64_t call_deadline;
+    /* Statement whose prefetched SQ_NFETCH reply is still unread (at most
+     * one); sq_conn_flush drains it (sq_result_drain) before sending anything. */
+    struct sq_stmt *prefetch;
+    bool in_pipeline; /* sq_stmt_execute_pipe runs: other requests are MISUSE */
 };
 
 struct sq_rowent {
@@ -72,6 +79,17 @@ struct sq_stmt {
     struct sq_span *spans; /* ncols spans of the current row */
     uint32_t *fixw;        /* per column: cached width of a fixed-width kind, 0 = ask */
     struct sq_row row;
+    /* Stash: a prefetched batch read early because another request needed the
+     * connection (sq_result_drain), with the outcome of its reply group. */
+    struct sq_buf alt_rows;
+    struct sq_rowent *alt_ents;
+    size_t alt_nents, alt_cap;
+    bool has_stash;
+    bool stash_done;     /* the stashed reply carried SQ_DONE */
+    enum sq_rc stash_rc; /* OK or SERVER */
+    struct sq_done stash_last_done;
+    struct sq_server_error stash_err;
+    char stash_msg[SQ_ERRMSG_MAX];
 };
 
 /* ---- decoded server messages (sq_response.c) ---- */
@@ -273,6 +291,12 @@ enum sq_rc sq_result_add_tuple(struct sq_stmt *st, uint16_t warnings, const uint
  * (widths do not add up), UNSUPPORTED (a column we cannot size). */
 enum sq_rc sq_result_row(struct sq_stmt *st, size_t i, const struct sq_row **row);
 void sq_result_fini(struct sq_stmt *st);
+/* Read the outstanding prefetched NFETCH reply (conn->prefetch) into its
+ * statement's stash, keeping the connection's last DONE and error state as
+ * they were. OK (also when nothing was outstanding) or a connection failure.
+ * Called by sq_conn_flush before any other request group and by
+ * sq_conn_close before SQ_EXIT. */
+enum sq_rc sq_result_drain(struct sq_conn *conn);
 /* Detach every statement from a connection that is being freed. */
 void sq_result_detach_all(struct sq_conn *conn);
 

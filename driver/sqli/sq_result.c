@@ -129,6 +129,87 @@ void sq_result_fini(struct sq_stmt *st)
     sq_free(st->ents);
     st->ents = NULL;
     st->nents = st->ents_cap = st->cur = 0;
+    sq_buf_fini(&st->alt_rows);
+    sq_free(st->alt_ents);
+    st->alt_ents = NULL;
+    st->alt_nents = st->alt_cap = 0;
+    st->has_stash = false;
+}
+
+/* ---- prefetch stash ----
+ * Two arenas per statement: the batch being handed out (rows/ents) and the
+ * stash (alt_*), which receives a prefetched reply read early. Swapping the
+ * two moves no row bytes, so views into the current batch stay valid. */
+
+static void stash_swap(struct sq_stmt *st)
+{
+    struct sq_buf b = st->rows;
+    st->rows = st->alt_rows;
+    st->alt_rows = b;
+    struct sq_rowent *e = st->ents;
+    st->ents = st->alt_ents;
+    st->alt_ents = e;
+    size_t n = st->nents;
+    st->nents = st->alt_nents;
+    st->alt_nents = n;
+    n = st->ents_cap;
+    st->ents_cap = st->alt_cap;
+    st->alt_cap = n;
+}
+
+static void stash_clear(struct sq_stmt *st)
+{
+    st->has_stash = false;
+    st->alt_nents = 0;
+    sq_buf_reset(&st->alt_rows);
+}
+
+/* A non-scroll fetch reply must carry rows or the DONE (see sq_stmt_fetch). */
+static enum sq_rc check_fetch_reply(struct sq_conn *conn, const struct sq_reply *r)
+{
+    if (r->ntuples == 0 && !r->saw_done && !r->saw_err)
+        return sq_conn_fail(conn, SQ_RC_PROTOCOL, "NFETCH reply carried neither rows nor SQ_DONE");
+    return SQ_RC_OK;
+}
+
+enum sq_rc sq_result_drain(struct sq_conn *conn)
+{
+    struct sq_stmt *st = conn->prefetch;
+    if (!st)
+        return SQ_RC_OK;
+    conn->prefetch = NULL;
+    /* The reply belongs to st's future fetch, not to the request about to be
+     * sent: keep the connection's DONE and error state as they were. */
+    struct sq_done saved_done = conn->last_done;
+    struct sq_done saved_pending = conn->pending;
+    struct sq_server_error saved_err = conn->server_err;
+    char saved_msg[SQ_ERRMSG_MAX];
+    memcpy(saved_msg, conn->errmsg, sizeof saved_msg);
+    size_t cur = st->cur;
+    stash_swap(st); /* the current batch moves aside untouched */
+    st->nents = 0;
+    sq_buf_reset(&st->rows);
+    memset(&conn->pending, 0, sizeof conn->pending);
+    struct sq_reply r = {.stmt = st, .want_tuples = true};
+    enum sq_rc rc = sq_conn_read_reply(conn, &r);
+    stash_swap(st); /* drained batch in the stash, current batch back */
+    st->cur = cur;
+    if (rc != SQ_RC_OK && rc != SQ_RC_SERVER)
+        return rc; /* the connection is broken */
+    enum sq_rc crc = check_fetch_reply(conn, &r);
+    if (crc != SQ_RC_OK)
+        return crc;
+    st->has_stash = true;
+    st->stash_rc = rc;
+    st->stash_done = r.saw_done;
+    st->stash_last_done = conn->last_done;
+    st->stash_err = conn->server_err;
+    memcpy(st->stash_msg, conn->errmsg, sizeof st->stash_msg);
+    conn->last_done = saved_done;
+    conn->pending = saved_pending;
+    conn->server_err = saved_err;
+    memcpy(conn->errmsg, saved_msg, sizeof saved_msg);
+    return SQ_RC_OK;
 }
 
 /* ---- row access ---- */
@@ -212,6 +293,8 @@ static void stmt_unlink(struct sq_stmt *st)
 {
     if (!st->conn)
         return;
+    if (st->conn->prefetch == st)
+        st->conn->prefetch = NULL; /* only on a broken connection (else drained first) */
     if (st->prev)
         st->prev->next = st->next;
     else
@@ -255,6 +338,7 @@ enum sq_rc sq_stmt_prepare(struct sq_conn *conn, const char *sql, size_t len, st
     if (!st)
         return SQ_RC_NOMEM;
     sq_buf_init(&st->rows);
+    sq_buf_init(&st->alt_rows);
     sq_buf_reset(&conn->out);
     rc = sq_req_prepare(&conn->out, &conn->caps, (uint16_t)nparams, sql, len);
     if (rc != SQ_RC_OK) {
@@ -314,6 +398,217 @@ enum sq_rc sq_stmt_execute(struct sq_stmt *st, const struct sq_param *params, si
     return sq_conn_roundtrip(conn, &r);
 }
 
+/* ---- pipelined execution ----
+ * Deadlock argument. The client writes a chunk of request groups with one
+ * blocking write, then reads replies. While it writes, the server executes
+ * the groups it has already received and writes their replies, which pile up
+ * unread in the client's receive buffer (and the server's send buffer). The
+ * server only stops reading requests if one of its reply writes blocks, i.e.
+ * when the unread replies exceed those two buffers; then neither side would
+ * move. The window bounds the unread replies: at most `depth` <= 256 groups
+ * are in flight, and a reply to `SQ_BIND ... SQ_EXECUTE` is ~30-70 bytes
+ * (INSERTDONE 20, DONE 26, COST 10, XACTSTAT 8, EOT 2) or an SQ_ERR of ~16
+ * bytes + its %s insertion (an identifier, normally < 130 bytes), so 256
+ * replies are ~17 KiB (~40 KiB if every set fails), well under Linux's
+ * default loopback/TCP buffers (tcp_rmem default 128 KiB receive, plus the
+ * peer's send buffer, both auto-tuned upwards). The request side is bounded
+ * by SQ_PIPE_MAX_BYTES (one set always goes, however large) so that the
+ * client's memory and the server's input buffer stay small. An insertion text
+ * near SQ_MAX_ERRTEXT on every failing set could exceed that margin; real
+ * servers send identifiers there, and a stuck write still ends at the
+ * io/call deadline. After a chunk, the client reads replies until half the
+ * window is free and writes the next chunk, so the server works on the rest
+ * of the window while the client builds more groups. */
+
+static size_t pipe_depth(size_t depth)
+{
+    if (depth == 0)
+        return SQ_PIPE_DEFAULT_DEPTH;
+    return depth > SQ_PIPE_MAX_DEPTH ? SQ_PIPE_MAX_DEPTH : depth;
+}
+
+static enum sq_rc pipe_run(struct sq_conn *conn, struct sq_stmt *st, size_t first, size_t nsets,
+                           size_t depth, sq_exec_fill_fn fill, sq_exec_done_fn done, void *ctx,
+                           size_t *next)
+{
+    enum sq_rc rc;
+    size_t ring[SQ_PIPE_MAX_DEPTH]; /* indexes of the sets in flight, in order */
+    size_t head = 0, count = 0;
+    size_t i = first;
+    enum sq_rc stop = SQ_RC_OK; /* why filling stopped before set i */
+
+    for (;;) {
+        /* Fill a chunk: up to the window in groups and bytes. */
+        sq_buf_reset(&conn->out);
+        size_t chunk = 0;
+        while (stop == SQ_RC_OK && i < nsets && count + chunk < depth &&
+               (chunk == 0 || conn->out.len < SQ_PIPE_MAX_BYTES)) {
+            const struct sq_param *params = NULL;
+            enum sq_rc frc = fill(ctx, i, &params);
+            if (frc == SQ_RC_NO_DATA) {
+                i++;
+                continue;
+            }
+            if (frc == SQ_RC_OK && st->nparams && !params)
+                frc = SQ_RC_MISUSE;
+            if (frc != SQ_RC_OK) {
+                stop = frc;
+                break;
+            }
+            size_t mark = conn->out.len;
+            sq_req_id(&conn->out, st->id);
+            if (st->nparams) {
+                frc = sq_req_bind(&conn->out, params, st->nparams);
+                if (frc == SQ_RC_OK && !sq_buf_ok(&conn->out))
+                    frc = SQ_RC_NOMEM;
+            }
+            if (frc != SQ_RC_OK) {
+                conn->out.len = mark; /* the earlier groups are intact */
+                conn->out.oom = false;
+                stop = frc;
+                break;
+            }
+            sq_req_execute(&conn->out);
+            sq_req_eot(&conn->out);
+            ring[(head + count + chunk) % SQ_PIPE_MAX_DEPTH] = i;
+            chunk++;
+            i++;
+        }
+        if (chunk > 0) {
+            /* The first flush reads another cursor's outstanding prefetch
+             * first (sq_conn_flush); none can start while we run. */
+            rc = sq_conn_flush(conn);
+            if (rc == SQ_RC_NOMEM && !sq_conn_is_broken(conn)) {
+                /* Nothing of this chunk was sent: stop before its first set. */
+                i = ring[(head + count) % SQ_PIPE_MAX_DEPTH];
+                stop = rc;
+            } else if (rc != SQ_RC_OK) {
+                *next = ring[(head + count) % SQ_PIPE_MAX_DEPTH];
+                for (size_t k = 0; k < count; k++)
+                    done(ctx, ring[(head + k) % SQ_PIPE_MAX_DEPTH], rc);
+                return rc;
+            } else {
+                conn->round_trips += chunk;
+                count += chunk;
+            }
+        }
+        /* Read replies until half the window is free (all of it at the end). */
+        bool more = stop == SQ_RC_OK && i < nsets;
+        size_t keep = more ? depth / 2 : 0;
+        while (count > keep) {
+            size_t set = ring[head];
+            head = (head + 1) % SQ_PIPE_MAX_DEPTH;
+            count--;
+            memset(&conn->pending, 0, sizeof conn->pending);
+            memset(&conn->last_done, 0, sizeof conn->last_done);
+            struct sq_reply r = {0};
+            rc = sq_conn_read_reply(conn, &r);
+            done(ctx, set, rc);
+            if (rc != SQ_RC_OK && rc != SQ_RC_SERVER) {
+                /* Broken mid-window: the sets still in flight share the fate. */
+                for (size_t k = 0; k < count; k++)
+                    done(ctx, ring[(head + k) % SQ_PIPE_MAX_DEPTH], rc);
+                *next = i;
+                return rc;
+            }
+        }
+        if (!more) {
+            *next = i;
+            return stop;
+        }
+    }
+}
+
+enum sq_rc sq_stmt_execute_pipe(struct sq_stmt *st, size_t first, size_t nsets, size_t depth,
+                                sq_exec_fill_fn fill, sq_exec_done_fn done, void *ctx,
+                                size_t *next)
+{
+    *next = first;
+    struct sq_conn *conn;
+    enum sq_rc rc = stmt_conn(st, &conn);
+    if (rc != SQ_RC_OK)
+        return rc;
+    if (st->is_open || !fill || !done)
+        return SQ_RC_MISUSE;
+    /* Callbacks must not make requests: sq_conn_check refuses them meanwhile. */
+    conn->in_pipeline = true;
+    rc = pipe_run(conn, st, first, nsets, pipe_depth(depth), fill, done, ctx, next);
+    conn->in_pipeline = false;
+    return rc;
+}
+
+struct many_ctx {
+    const struct sq_param *sets;
+    size_t nparams;
+    struct sq_exec_status *out;
+    struct sq_conn *conn;
+};
+
+static enum sq_rc many_fill(void *vctx, size_t i, const struct sq_param **params)
+{
+    struct many_ctx *m = vctx;
+    *params = m->nparams ? &m->sets[i * m->nparams] : NULL;
+    return SQ_RC_OK;
+}
+
+static void many_done(void *vctx, size_t i, enum sq_rc rc)
+{
+    struct many_ctx *m = vctx;
+    struct sq_exec_status *o = &m->out[i];
+    memset(o, 0, sizeof *o);
+    o->rc = rc;
+    if (rc == SQ_RC_SERVER) {
+        o->sqlcode = m->conn->server_err.sqlcode;
+        o->isam = m->conn->server_err.isam;
+    } else if (rc == SQ_RC_OK) {
+        const struct sq_done *d = &m->conn->last_done;
+        o->rows = d->rows;
+        o->serial = d->serial;
+        o->serial8 = d->serial8;
+        o->bigserial = d->bigserial;
+    }
+}
+
+enum sq_rc sq_stmt_execute_many(struct sq_stmt *st, const struct sq_param *sets, size_t nsets,
+                                size_t nparams, size_t depth, struct sq_exec_status *out)
+{
+    if (!st || !out || (nsets && nparams && !sets))
+        return SQ_RC_MISUSE;
+    if (nparams != st->nparams)
+        return SQ_RC_MISUSE;
+    struct many_ctx m = {.sets = sets, .nparams = nparams, .out = out, .conn = st->conn};
+    size_t next = 0;
+    enum sq_rc rc = sq_stmt_execute_pipe(st, 0, nsets, depth, many_fill, many_done, &m, &next);
+    if (rc != SQ_RC_OK) {
+        /* Sets that never got a reply (or were never sent). */
+        for (size_t k = next; k < nsets; k++) {
+            memset(&out[k], 0, sizeof out[k]);
+            out[k].rc = rc;
+        }
+    }
+    return rc;
+}
+
+/* After a non-scroll batch without SQ_DONE: send the next `SQ_ID id SQ_NFETCH
+ * SQ_EOT` now and read its reply later (sq_stmt_fetch, or sq_result_drain
+ * when another request comes first). */
+static enum sq_rc send_prefetch(struct sq_conn *conn, struct sq_stmt *st)
+{
+    if (st->is_done || st->is_scroll || conn->prefetch)
+        return SQ_RC_OK;
+    sq_buf_reset(&conn->out);
+    sq_req_id(&conn->out, st->id);
+    sq_req_nfetch(&conn->out, conn->fetch_buf);
+    sq_req_eot(&conn->out);
+    enum sq_rc rc = sq_conn_flush(conn);
+    if (rc != SQ_RC_OK)
+        return rc;
+    conn->round_trips++;
+    conn->fetch_round_trips++;
+    conn->prefetch = st;
+    return SQ_RC_OK;
+}
+
 enum sq_rc sq_stmt_open(struct sq_stmt *st, const struct sq_param *params, size_t n, unsigned flags)
 {
     struct sq_conn *conn;
@@ -344,6 +639,7 @@ enum sq_rc sq_stmt_open(struct sq_stmt *st, const struct sq_param *params, size_
     }
     sq_req_eot(&conn->out);
     sq_result_reset(st);
+    stash_clear(st);
     st->is_done = false;
     st->is_scroll = scroll;
     memset(&conn->last_done, 0, sizeof conn->last_done);
@@ -363,7 +659,7 @@ enum sq_rc sq_stmt_open(struct sq_stmt *st, const struct sq_param *params, size_
     }
     st->is_open = true;
     st->is_done = r.saw_done;
-    return SQ_RC_OK;
+    return scroll ? SQ_RC_OK : send_prefetch(conn, st);
 }
 
 /* One fetch round trip into a fresh batch. */
@@ -409,7 +705,30 @@ enum sq_rc sq_stmt_fetch(struct sq_stmt *st, const struct sq_row **row)
     if (st->is_done)
         return SQ_RC_NO_DATA;
     struct sq_reply r = {0};
-    rc = fetch_batch(conn, st, false, 0, 0, &r);
+    if (st->has_stash) {
+        /* The prefetched reply was read early (sq_result_drain). */
+        stash_swap(st);
+        stash_clear(st);
+        st->cur = 0;
+        r.ntuples = (uint32_t)st->nents;
+        r.saw_done = st->stash_done;
+        conn->last_done = st->stash_last_done;
+        rc = st->stash_rc;
+        if (rc == SQ_RC_SERVER) {
+            conn->server_err = st->stash_err;
+            memcpy(conn->errmsg, st->stash_msg, sizeof conn->errmsg);
+        }
+    } else if (conn->prefetch == st) {
+        /* Our NFETCH is already on its way: only read the reply. */
+        conn->prefetch = NULL;
+        sq_result_reset(st);
+        memset(&conn->pending, 0, sizeof conn->pending);
+        r.stmt = st;
+        r.want_tuples = true;
+        rc = sq_conn_read_reply(conn, &r);
+    } else {
+        rc = fetch_batch(conn, st, false, 0, 0, &r);
+    }
     if (rc != SQ_RC_OK)
         return rc;
     /* Strict group accounting (doc §13 V22): every request group gets exactly
@@ -423,6 +742,9 @@ enum sq_rc sq_stmt_fetch(struct sq_stmt *st, const struct sq_row **row)
     st->is_done = r.saw_done;
     if (r.ntuples == 0)
         return SQ_RC_NO_DATA;
+    rc = send_prefetch(conn, st); /* before the rows are handed out */
+    if (rc != SQ_RC_OK)
+        return rc;
     return batch_row(st, row);
 }
 
@@ -476,7 +798,9 @@ enum sq_rc sq_stmt_close(struct sq_stmt *st)
     st->is_open = false;
     sq_result_reset(st);
     struct sq_reply r = {0};
-    return sq_conn_roundtrip(conn, &r);
+    rc = sq_conn_roundtrip(conn, &r); /* reads an outstanding prefetch first */
+    stash_clear(st);                  /* its rows are discarded */
+    return rc;
 }
 
 void sq_stmt_free(struct sq_stmt *st)

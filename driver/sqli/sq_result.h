@@ -45,6 +45,64 @@ enum sq_rc sq_stmt_prepare(struct sq_conn *conn, const char *sql, size_t len, st
  * sq_conn_last_done(). n must equal sq_stmt_nparams() (else MISUSE). */
 enum sq_rc sq_stmt_execute(struct sq_stmt *st, const struct sq_param *params, size_t n);
 
+/* ---- pipelined execution (doc §7.9 "Batching", [U] on real servers) ----
+ * Several `SQ_ID id SQ_BIND ... SQ_EXECUTE SQ_EOT` groups are written before
+ * their replies are read; replies come back one group per request group, in
+ * order, so the server cannot tell a pipelined group from a sequential one.
+ * The window is bounded in groups (depth, at most SQ_PIPE_MAX_DEPTH) and in
+ * request bytes (SQ_PIPE_MAX_BYTES, except that one set always fits) so that
+ * neither side blocks for ever on a full socket buffer: see sq_result.c. */
+#define SQ_PIPE_MAX_DEPTH 256u
+#define SQ_PIPE_DEFAULT_DEPTH 256u
+#define SQ_PIPE_MAX_BYTES (256u * 1024u)
+
+/* Outcome of one parameter set of sq_stmt_execute_many(). */
+struct sq_exec_status {
+    enum sq_rc rc;     /* OK; SERVER (sqlcode/isam set); or the connection failure */
+    int sqlcode;       /* SQ_ERR's SQLCODE, 0 if none */
+    int isam;
+    int64_t rows;      /* DONE rows (affected) */
+    int32_t serial;    /* generated SERIAL, 0 if none */
+    int64_t serial8;   /* INSERTDONE SERIAL8, 0 if none */
+    int64_t bigserial; /* INSERTDONE BIGSERIAL, 0 if none */
+};
+
+/* Supplies parameter set i: OK with *params (sq_stmt_nparams() of them; they
+ * need to stay valid only until the next call), SQ_RC_NO_DATA to skip set i
+ * (nothing sent, no done call), or any other code to stop before set i. No
+ * request may be made on the connection from inside (MISUSE). */
+typedef enum sq_rc (*sq_exec_fill_fn)(void *ctx, size_t i, const struct sq_param **params);
+/* Outcome of a sent set i, called in set order once its reply group was read:
+ * OK or SERVER (sq_conn_last_done() / sq_conn_server_error() / errmsg describe
+ * set i during the call), or a connection failure (then also for every
+ * later set already sent). */
+typedef void (*sq_exec_done_fn)(void *ctx, size_t i, enum sq_rc rc);
+
+/* Execute a non-cursor statement for sets first..nsets-1 with up to `depth`
+ * groups in flight (0 = SQ_PIPE_DEFAULT_DEPTH; 1 = one round trip per set,
+ * the bytes of sq_stmt_execute). A server error fails only its own set.
+ * Returns OK when every set was handled (*next = nsets); the fill's stop code
+ * with *next = the set it refused (replies of sets sent before are read
+ * first); MISUSE (bad arguments, open cursor) or a bind encoding failure with
+ * *next = that set; or a connection failure (*next = first set not sent). */
+enum sq_rc sq_stmt_execute_pipe(struct sq_stmt *st, size_t first, size_t nsets, size_t depth,
+                                sq_exec_fill_fn fill, sq_exec_done_fn done, void *ctx,
+                                size_t *next);
+
+/* Array form: set i is sets[i * nparams .. + nparams) (nparams must equal
+ * sq_stmt_nparams()). out[i] gets every set's outcome. OK when every set got a
+ * reply (some may be SERVER); otherwise the failure, and every set without a
+ * reply has that code in out[i].rc. */
+enum sq_rc sq_stmt_execute_many(struct sq_stmt *st, const struct sq_param *sets, size_t nsets,
+                                size_t nparams, size_t depth, struct sq_exec_status *out);
+
+/* Deadline for the calls that follow on this connection: every transport wait
+ * (send, receive, prefetch drain) ends by ms milliseconds from now; 0 clears
+ * it. A wait that reaches it fails with SQ_RC_TIMEOUT and the connection is
+ * then BROKEN, since SQLI has no cancel message (doc §12.1). (sq_conn.c; kept
+ * here because sq_conn.h belongs to the connection setup.) */
+void sq_conn_set_deadline(struct sq_conn *conn, int64_t ms);
+
 /* Open a cursor on a statement that returns rows. Non-scroll cursors chain the
  * first SQ_NFETCH into the same group (PROTOCOL.md), so the first batch is
  * already here when this returns. flags: SQ_CURSOR_SCROLL | SQ_CURSOR_HOLD. */
@@ -53,7 +111,13 @@ enum sq_rc sq_stmt_open(struct sq_stmt *st, const struct sq_param *params, size_
 
 /* Next row of a (non-scroll or scroll) cursor, fetching a new batch with
  * SQ_NFETCH when the current one is used up. OK with *row; NO_DATA at the end
- * (SQ_DONE seen; rows in sq_conn_last_done()); SERVER; failure. */
+ * (SQ_DONE seen; rows in sq_conn_last_done()); SERVER; failure.
+ * Prefetch (non-scroll cursors): when a batch arrives without SQ_DONE, the
+ * next `SQ_ID id SQ_NFETCH` is sent at once, before its rows are handed out,
+ * so the server builds the next batch while the caller converts this one. At
+ * most one fetch is outstanding per connection; any other request on the
+ * connection (this cursor's CLOSE, another statement, COMMIT ...) first reads
+ * that reply (kept for this cursor, or discarded by CLOSE). */
 enum sq_rc sq_stmt_fetch(struct sq_stmt *st, const struct sq_row **row);
 
 /* Scroll fetch (cursor opened with SQ_CURSOR_SCROLL): SQ_SFETCH with
