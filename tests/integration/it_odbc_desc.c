@@ -15,70 +15,7 @@
 #include <sqlucode.h>
 
 #include "ck_util.h"
-#include "odbc_env.h"
-
-/* ---- shared fixture (copied in each it_odbc_*.c: one process, one server) ---- */
-static struct odbc_test_env E;
-static SQLHENV env;
-static SQLHDBC dbc;
-
-static void setup(void)
-{
-    ck_assert_msg(odbc_test_env_start(&E, NULL), "test environment");
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env), SQL_SUCCESS);
-    ck_assert_int_eq(SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0),
-                     SQL_SUCCESS);
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc), SQL_SUCCESS);
-    SQLRETURN rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)E.connstr, SQL_NTS, NULL, 0, NULL,
-                                    SQL_DRIVER_NOPROMPT);
-    if (!SQL_SUCCEEDED(rc))
-        odbc_dump_diag(SQL_HANDLE_DBC, dbc);
-    ck_assert(SQL_SUCCEEDED(rc));
-}
-
-static void teardown(void)
-{
-    SQLDisconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    odbc_test_env_stop(&E);
-}
-
-static SQLHSTMT new_stmt(void)
-{
-    SQLHSTMT st = SQL_NULL_HSTMT;
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st), SQL_SUCCESS);
-    return st;
-}
-
-#define EXPECT_RC(st, expr, want)                                                                  \
-    do {                                                                                           \
-        SQLRETURN r_ = (expr);                                                                     \
-        if (r_ != (want))                                                                          \
-            odbc_dump_diag(SQL_HANDLE_STMT, (st));                                                 \
-        ck_assert_int_eq(r_, (want));                                                              \
-    } while (0)
-#define OK(st, expr) EXPECT_RC(st, expr, SQL_SUCCESS)
-
-static void expect_state(SQLHSTMT st, SQLSMALLINT rec, const char *state)
-{
-    SQLCHAR got[6] = "";
-    SQLINTEGER nat = 0;
-    SQLCHAR msg[512];
-    SQLSMALLINT len;
-    ck_assert_int_eq(SQLGetDiagRec(SQL_HANDLE_STMT, st, rec, got, &nat, msg, sizeof msg, &len),
-                     SQL_SUCCESS);
-    ck_assert_msg(strcmp((char *)got, state) == 0, "SQLSTATE %s, want %s (%s)", got, state, msg);
-}
-
-static void exec_ok(SQLHSTMT st, const char *sql)
-{
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)(uintptr_t)sql, SQL_NTS);
-    if (!SQL_SUCCEEDED(rc) && rc != SQL_NO_DATA)
-        odbc_dump_diag(SQL_HANDLE_STMT, st);
-    ck_assert_msg(SQL_SUCCEEDED(rc) || rc == SQL_NO_DATA, "%s", sql);
-    SQLFreeStmt(st, SQL_CLOSE);
-}
+#include "odbc_fixture.h"
 
 static SQLHDESC stmt_desc(SQLHSTMT st, SQLINTEGER attr)
 {
@@ -115,11 +52,11 @@ static void ensure_table(void)
 {
     if (dt_created)
         return;
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table dt (id integer not null, name varchar(20), amount decimal(8,2))");
-    exec_ok(st, "insert into dt values (1, 'one', 1.50)");
-    exec_ok(st, "insert into dt values (2, 'two', 22.25)");
-    exec_ok(st, "insert into dt values (3, null, null)");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table dt (id integer not null, name varchar(20), amount decimal(8,2))");
+    fx_exec_ok(st, "insert into dt values (1, 'one', 1.50)");
+    fx_exec_ok(st, "insert into dt values (2, 'two', 22.25)");
+    fx_exec_ok(st, "insert into dt values (3, null, null)");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     dt_created = true;
 }
@@ -127,7 +64,7 @@ static void ensure_table(void)
 START_TEST(ird_fields_and_read_only)
 {
     ensure_table();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     SQLHDESC ird = stmt_desc(st, SQL_ATTR_IMP_ROW_DESC);
     /* not prepared yet: HY007 (the DM answers it for every IRD field) */
     SQLSMALLINT v16 = -1;
@@ -196,7 +133,7 @@ END_TEST
 START_TEST(ard_count_and_set_rec)
 {
     ensure_table();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     SQLHDESC ard = stmt_desc(st, SQL_ATTR_APP_ROW_DESC);
     SQLSMALLINT alloc = -1;
     ck_assert_int_eq(SQLGetDescField(ard, 0, SQL_DESC_ALLOC_TYPE, &alloc, 0, NULL),
@@ -267,7 +204,7 @@ END_TEST
 START_TEST(apd_ipd_fields)
 {
     ensure_table();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     SQLHDESC apd = stmt_desc(st, SQL_ATTR_APP_PARAM_DESC);
     SQLHDESC ipd = stmt_desc(st, SQL_ATTR_IMP_PARAM_DESC);
     OK(st, SQLPrepare(st, (SQLCHAR *)"insert into dt values (?, ?, ?)", SQL_NTS));
@@ -325,7 +262,7 @@ START_TEST(apd_ipd_fields)
     ck_assert_int_eq(desc_count(apd), 0);
     ck_assert_int_eq(desc_count(ipd), 0);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
-    exec_ok(st = new_stmt(), "delete from dt where id = 10");
+    fx_exec_ok(st = fx_new_stmt(), "delete from dt where id = 10");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 END_TEST
@@ -334,7 +271,7 @@ START_TEST(explicit_descriptor)
 {
     ensure_table();
     SQLHDESC d = SQL_NULL_HDESC;
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DESC, dbc, &d), SQL_SUCCESS);
+    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DESC, fx_dbc, &d), SQL_SUCCESS);
     SQLSMALLINT alloc = -1;
     ck_assert_int_eq(SQLGetDescField(d, 0, SQL_DESC_ALLOC_TYPE, &alloc, 0, NULL), SQL_SUCCESS);
     ck_assert_int_eq(alloc, SQL_DESC_ALLOC_USER);
@@ -348,7 +285,7 @@ START_TEST(explicit_descriptor)
                      SQL_SUCCESS);
     ck_assert_int_eq(SQLSetDescRec(d, 2, SQL_C_CHAR, 0, 8, 0, 0, names, name_ind, name_ind),
                      SQL_SUCCESS);
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     SQLHDESC implicit_ard = stmt_desc(st, SQL_ATTR_APP_ROW_DESC);
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_APP_ROW_DESC, d, 0));
     ck_assert_ptr_eq(stmt_desc(st, SQL_ATTR_APP_ROW_DESC), d);
@@ -368,14 +305,14 @@ START_TEST(explicit_descriptor)
     ck_assert_int_eq(name_ind[2], SQL_NULL_DATA);
     OK(st, SQLCloseCursor(st));
     /* an implicit descriptor of another statement cannot be assigned */
-    SQLHSTMT st2 = new_stmt();
+    SQLHSTMT st2 = fx_new_stmt();
     SQLHDESC other_ard = stmt_desc(st2, SQL_ATTR_APP_ROW_DESC);
     EXPECT_RC(st, SQLSetStmtAttr(st, SQL_ATTR_APP_ROW_DESC, other_ard, 0), SQL_ERROR);
-    expect_state(st, 1, "HY017");
+    fx_expect_state(st, 1, "HY017");
     /* nor can an implementation descriptor be set */
     SQLHDESC ird2 = stmt_desc(st2, SQL_ATTR_IMP_ROW_DESC);
     EXPECT_RC(st, SQLSetStmtAttr(st, SQL_ATTR_IMP_ROW_DESC, ird2, 0), SQL_ERROR);
-    expect_state(st, 1, "HY017");
+    fx_expect_state(st, 1, "HY017");
     /* freeing an implicit descriptor: HY017 */
     ck_assert_int_eq(SQLFreeHandle(SQL_HANDLE_DESC, other_ard), SQL_ERROR);
     expect_desc_state(other_ard, "HY017");
@@ -407,13 +344,13 @@ END_TEST
 START_TEST(copy_desc)
 {
     ensure_table();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     OK(st, SQLPrepare(st, (SQLCHAR *)"select id, amount from dt where id = 2", SQL_NTS));
     SQLHDESC ird = stmt_desc(st, SQL_ATTR_IMP_ROW_DESC);
     SQLHDESC ard = stmt_desc(st, SQL_ATTR_APP_ROW_DESC);
     /* IRD -> explicit descriptor -> ARD: types come along, then the buffers */
     SQLHDESC d = SQL_NULL_HDESC;
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DESC, dbc, &d), SQL_SUCCESS);
+    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DESC, fx_dbc, &d), SQL_SUCCESS);
     ck_assert_int_eq(SQLCopyDesc(ird, d), SQL_SUCCESS);
     ck_assert_int_eq(desc_count(d), 2);
     SQLSMALLINT type = -1, prec = -1, scale = -1;
@@ -450,7 +387,7 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_desc");
     TCase *tc = tcase_create("desc");
-    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_unchecked_fixture(tc, fx_setup, fx_teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, ird_fields_and_read_only);
     tcase_add_test(tc, ard_count_and_set_rec);

@@ -13,77 +13,12 @@
 #include <sqlext.h>
 
 #include "ck_util.h"
-#include "odbc_env.h"
-
-/* ---- shared fixture (copied in each it_odbc_*.c: one process, one server) ---- */
-static struct odbc_test_env E;
-static SQLHENV env;
-static SQLHDBC dbc;
-
-static void setup(void)
-{
-    ck_assert_msg(odbc_test_env_start(&E, NULL), "test environment");
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env), SQL_SUCCESS);
-    ck_assert_int_eq(SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0),
-                     SQL_SUCCESS);
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc), SQL_SUCCESS);
-    SQLRETURN rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)E.connstr, SQL_NTS, NULL, 0, NULL,
-                                    SQL_DRIVER_NOPROMPT);
-    if (!SQL_SUCCEEDED(rc))
-        odbc_dump_diag(SQL_HANDLE_DBC, dbc);
-    ck_assert(SQL_SUCCEEDED(rc));
-}
-
-static void teardown(void)
-{
-    SQLDisconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    odbc_test_env_stop(&E);
-}
-
-static SQLHSTMT new_stmt(void)
-{
-    SQLHSTMT st = SQL_NULL_HSTMT;
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st), SQL_SUCCESS);
-    return st;
-}
-
-/* Assert rc; on mismatch print the statement's diagnostics. */
-#define EXPECT_RC(st, expr, want)                                                                  \
-    do {                                                                                           \
-        SQLRETURN r_ = (expr);                                                                     \
-        if (r_ != (want))                                                                          \
-            odbc_dump_diag(SQL_HANDLE_STMT, (st));                                                 \
-        ck_assert_int_eq(r_, (want));                                                              \
-    } while (0)
-#define OK(st, expr) EXPECT_RC(st, expr, SQL_SUCCESS)
-
-/* First diagnostic record: SQLSTATE and native error. */
-static void expect_diag(SQLSMALLINT type, SQLHANDLE h, const char *state, SQLINTEGER native)
-{
-    SQLCHAR got[6] = "";
-    SQLINTEGER nat = 12345;
-    SQLCHAR msg[512];
-    SQLSMALLINT len;
-    ck_assert_int_eq(SQLGetDiagRec(type, h, 1, got, &nat, msg, sizeof msg, &len), SQL_SUCCESS);
-    ck_assert_msg(strcmp((char *)got, state) == 0, "SQLSTATE %s, want %s (%s)", got, state, msg);
-    ck_assert_int_eq(nat, native);
-}
-
-static void exec_ok(SQLHSTMT st, char *sql)
-{
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS);
-    if (!SQL_SUCCEEDED(rc) && rc != SQL_NO_DATA)
-        odbc_dump_diag(SQL_HANDLE_STMT, st);
-    ck_assert_msg(SQL_SUCCEEDED(rc) || rc == SQL_NO_DATA, "%s", sql);
-    SQLFreeStmt(st, SQL_CLOSE);
-}
+#include "odbc_fixture.h"
 
 START_TEST(prepare_describes_before_execute)
 {
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table ex_desc (a integer not null, b varchar(30), c decimal(9,3))");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table ex_desc (a integer not null, b varchar(30), c decimal(9,3))");
     OK(st, SQLPrepare(st, (SQLCHAR *)"select a, b, c from ex_desc", SQL_NTS));
     SQLSMALLINT n = -1;
     OK(st, SQLNumResultCols(st, &n));
@@ -102,11 +37,11 @@ START_TEST(prepare_describes_before_execute)
     /* truncated name: 01004, full length reported */
     EXPECT_RC(st, SQLDescribeCol(st, 2, name, 1, &nlen, NULL, NULL, NULL, NULL),
               SQL_SUCCESS_WITH_INFO);
-    expect_diag(SQL_HANDLE_STMT, st, "01004", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "01004", 0);
     ck_assert_int_eq(nlen, 1);
     EXPECT_RC(st, SQLDescribeCol(st, 4, name, sizeof name, &nlen, &type, &size, &digits,
                                  &nullable), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "07009", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "07009", 0);
     SQLLEN unsig = -1;
     OK(st, SQLColAttribute(st, 1, SQL_DESC_UNSIGNED, NULL, 0, NULL, &unsig));
     ck_assert_int_eq(unsig, SQL_FALSE);
@@ -116,26 +51,26 @@ END_TEST
 
 START_TEST(state_errors)
 {
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     EXPECT_RC(st, SQLExecute(st), SQL_ERROR); /* nothing prepared */
-    expect_diag(SQL_HANDLE_STMT, st, "HY010", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "HY010", 0);
     EXPECT_RC(st, SQLCloseCursor(st), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "24000", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "24000", 0);
     OK(st, SQLFreeStmt(st, SQL_CLOSE)); /* no cursor: still fine (pyodbc) */
-    exec_ok(st, "create table ex_state (a integer)");
+    fx_exec_ok(st, "create table ex_state (a integer)");
     OK(st, SQLExecDirect(st, (SQLCHAR *)"insert into ex_state values (1)", SQL_NTS));
     EXPECT_RC(st, SQLFetch(st), SQL_ERROR); /* executed, no result set */
-    expect_diag(SQL_HANDLE_STMT, st, "24000", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "24000", 0);
     OK(st, SQLExecDirect(st, (SQLCHAR *)"select a from ex_state", SQL_NTS));
     SQLINTEGER v = 0;
     SQLLEN ind = 0;
     EXPECT_RC(st, SQLGetData(st, 1, SQL_C_LONG, &v, 0, &ind), SQL_ERROR); /* not positioned */
-    expect_diag(SQL_HANDLE_STMT, st, "24000", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "24000", 0);
     EXPECT_RC(st, SQLExecDirect(st, (SQLCHAR *)"select a from ex_state", SQL_NTS), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "24000", 0); /* cursor still open */
+    fx_expect_diag(SQL_HANDLE_STMT, st, "24000", 0); /* cursor still open */
     OK(st, SQLFetch(st));
     EXPECT_RC(st, SQLGetData(st, 2, SQL_C_LONG, &v, 0, &ind), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "07009", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "07009", 0);
     OK(st, SQLGetData(st, 1, SQL_C_LONG, &v, 0, &ind));
     ck_assert_int_eq(v, 1);
     EXPECT_RC(st, SQLFetch(st), SQL_NO_DATA);
@@ -146,22 +81,22 @@ END_TEST
 
 START_TEST(num_params_and_missing)
 {
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table ex_np (a integer, s varchar(10))");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table ex_np (a integer, s varchar(10))");
     OK(st, SQLPrepare(st, (SQLCHAR *)"select a from ex_np where s = '?' and a = ? -- ?",
                       SQL_NTS));
     SQLSMALLINT n = -1;
     OK(st, SQLNumParams(st, &n));
     ck_assert_int_eq(n, 1);
     EXPECT_RC(st, SQLExecute(st), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "07002", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "07002", 0);
     SQLSMALLINT type = 0, nullable = 0, digits = -1;
     SQLULEN size = 0;
     OK(st, SQLDescribeParam(st, 1, &type, &size, &digits, &nullable));
     ck_assert_int_eq(type, SQL_INTEGER); /* "a = ?": the column describes the marker */
     ck_assert_uint_eq(size, 10);
     EXPECT_RC(st, SQLDescribeParam(st, 2, &type, &size, &digits, &nullable), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "07009", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "07009", 0);
     /* INSERT ... VALUES: the target columns describe the markers */
     OK(st, SQLPrepare(st, (SQLCHAR *)"insert into ex_np (s, a) values (?, ?)", SQL_NTS));
     OK(st, SQLDescribeParam(st, 2, &type, &size, &digits, &nullable));
@@ -175,21 +110,21 @@ END_TEST
 
 START_TEST(server_errors)
 {
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     EXPECT_RC(st, SQLExecDirect(st, (SQLCHAR *)"select * from ex_no_such", SQL_NTS), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "42S02", -206);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "42S02", -206);
     EXPECT_RC(st, SQLPrepare(st, (SQLCHAR *)"selec 1", SQL_NTS), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "42000", -201);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "42000", -201);
     /* the statement is usable afterwards */
-    exec_ok(st, "create table ex_err (a integer)");
+    fx_exec_ok(st, "create table ex_err (a integer)");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 END_TEST
 
 START_TEST(row_counts_and_more_results)
 {
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table ex_rc (a integer)");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table ex_rc (a integer)");
     SQLLEN rc = -5;
     for (int i = 0; i < 4; i++) {
         char sql[64];
@@ -217,7 +152,7 @@ START_TEST(row_counts_and_more_results)
     ck_assert_int_eq(rc, 4);
     EXPECT_RC(st, SQLMoreResults(st), SQL_NO_DATA); /* closes the cursor */
     EXPECT_RC(st, SQLCloseCursor(st), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "24000", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "24000", 0);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 END_TEST
@@ -226,15 +161,15 @@ START_TEST(native_sql_and_escapes)
 {
     SQLCHAR out[256];
     SQLINTEGER len = 0;
-    ck_assert_int_eq(SQLNativeSql(dbc, (SQLCHAR *)"select {fn UCASE('a')} from t where d = "
+    ck_assert_int_eq(SQLNativeSql(fx_dbc, (SQLCHAR *)"select {fn UCASE('a')} from t where d = "
                                                "{d '2024-01-02'}", SQL_NTS, out, sizeof out,
                                   &len),
                      SQL_SUCCESS);
     ck_assert_ptr_null(strchr((char *)out, '{'));
     ck_assert_ptr_nonnull(strstr((char *)out, "2024"));
     ck_assert_int_eq(len, (SQLINTEGER)strlen((char *)out));
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table ex_esc (d date)");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table ex_esc (d date)");
     OK(st, SQLExecDirect(st, (SQLCHAR *)"insert into ex_esc values ({d '2024-02-29'})", SQL_NTS));
     OK(st, SQLExecDirect(st, (SQLCHAR *)"select d from ex_esc where d = {d '2024-02-29'}",
                          SQL_NTS));
@@ -251,7 +186,7 @@ END_TEST
 
 START_TEST(type_info)
 {
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     OK(st, SQLGetTypeInfo(st, SQL_TYPE_TIMESTAMP));
     SQLSMALLINT ncols = 0;
     OK(st, SQLNumResultCols(st, &ncols));
@@ -284,7 +219,7 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_exec");
     TCase *tc = tcase_create("exec");
-    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_unchecked_fixture(tc, fx_setup, fx_teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, prepare_describes_before_execute);
     tcase_add_test(tc, state_errors);

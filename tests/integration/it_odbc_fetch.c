@@ -14,72 +14,7 @@
 #include <sqlucode.h>
 
 #include "ck_util.h"
-#include "odbc_env.h"
-
-/* ---- shared fixture (copied in each it_odbc_*.c: one process, one server) ---- */
-static struct odbc_test_env E;
-static SQLHENV env;
-static SQLHDBC dbc;
-
-static void setup(void)
-{
-    ck_assert_msg(odbc_test_env_start(&E, NULL), "test environment");
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env), SQL_SUCCESS);
-    ck_assert_int_eq(SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0),
-                     SQL_SUCCESS);
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc), SQL_SUCCESS);
-    SQLRETURN rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)E.connstr, SQL_NTS, NULL, 0, NULL,
-                                    SQL_DRIVER_NOPROMPT);
-    if (!SQL_SUCCEEDED(rc))
-        odbc_dump_diag(SQL_HANDLE_DBC, dbc);
-    ck_assert(SQL_SUCCEEDED(rc));
-}
-
-static void teardown(void)
-{
-    SQLDisconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    odbc_test_env_stop(&E);
-}
-
-static SQLHSTMT new_stmt(void)
-{
-    SQLHSTMT st = SQL_NULL_HSTMT;
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st), SQL_SUCCESS);
-    return st;
-}
-
-/* Assert rc; on mismatch print the statement's diagnostics. */
-#define EXPECT_RC(st, expr, want)                                                                  \
-    do {                                                                                           \
-        SQLRETURN r_ = (expr);                                                                     \
-        if (r_ != (want))                                                                          \
-            odbc_dump_diag(SQL_HANDLE_STMT, (st));                                                 \
-        ck_assert_int_eq(r_, (want));                                                              \
-    } while (0)
-#define OK(st, expr) EXPECT_RC(st, expr, SQL_SUCCESS)
-
-/* First diagnostic record: SQLSTATE and native error. */
-static void expect_diag(SQLSMALLINT type, SQLHANDLE h, const char *state, SQLINTEGER native)
-{
-    SQLCHAR got[6] = "";
-    SQLINTEGER nat = 12345;
-    SQLCHAR msg[512];
-    SQLSMALLINT len;
-    ck_assert_int_eq(SQLGetDiagRec(type, h, 1, got, &nat, msg, sizeof msg, &len), SQL_SUCCESS);
-    ck_assert_msg(strcmp((char *)got, state) == 0, "SQLSTATE %s, want %s (%s)", got, state, msg);
-    ck_assert_int_eq(nat, native);
-}
-
-static void exec_ok(SQLHSTMT st, char *sql)
-{
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS);
-    if (!SQL_SUCCEEDED(rc) && rc != SQL_NO_DATA)
-        odbc_dump_diag(SQL_HANDLE_STMT, st);
-    ck_assert_msg(SQL_SUCCEEDED(rc) || rc == SQL_NO_DATA, "%s", sql);
-    SQLFreeStmt(st, SQL_CLOSE);
-}
+#include "odbc_fixture.h"
 
 #define NROWS 2500
 
@@ -89,8 +24,8 @@ static void fill_rows(void)
     static SQLINTEGER ids[NROWS];
     static char names[NROWS][16];
     static SQLLEN name_ind[NROWS];
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table fe_rows (id integer, name varchar(15))");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table fe_rows (id integer, name varchar(15))");
     for (int i = 0; i < NROWS; i++) {
         ids[i] = i;
         name_ind[i] = snprintf(names[i], sizeof names[i], "n%d", i);
@@ -116,7 +51,7 @@ static void fill_rows(void)
 
 static void setup_all(void)
 {
-    setup();
+    fx_setup();
     fill_rows();
 }
 
@@ -128,7 +63,7 @@ START_TEST(column_wise_rowsets)
     static char names[RS][16];
     SQLUSMALLINT status[RS];
     SQLULEN fetched = 0;
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)RS, 0));
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_STATUS_PTR, status, 0));
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0));
@@ -176,7 +111,7 @@ START_TEST(row_wise_with_offset)
     static struct row rows[RS + 5];
     SQLLEN offset = (SQLLEN)(5 * sizeof(struct row));
     SQLULEN fetched = 0;
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)RS, 0));
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_BIND_TYPE, (SQLPOINTER)sizeof(struct row), 0));
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_BIND_OFFSET_PTR, &offset, 0));
@@ -200,8 +135,8 @@ END_TEST
 
 START_TEST(getdata_chunks_char_and_wchar)
 {
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table fe_long (t lvarchar(20000))");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table fe_long (t lvarchar(20000))");
     /* 10000 bytes: 9000 'x' then 500 'é' (2 bytes each in UTF-8, 1 unit in UTF-16) */
     static char text[10001];
     memset(text, 'x', 9000);
@@ -223,7 +158,7 @@ START_TEST(getdata_chunks_char_and_wchar)
     SQLLEN expect_left = 10000;
     SQLRETURN rc;
     while ((rc = SQLGetData(st, 1, SQL_C_CHAR, buf, sizeof buf, &ind)) == SQL_SUCCESS_WITH_INFO) {
-        expect_diag(SQL_HANDLE_STMT, st, "01004", 0);
+        fx_expect_diag(SQL_HANDLE_STMT, st, "01004", 0);
         ck_assert_int_eq(ind, expect_left); /* bytes left before this call */
         ck_assert_int_eq(buf[sizeof buf - 1], 0);
         memcpy(got + off, buf, sizeof buf - 1);
@@ -260,12 +195,12 @@ END_TEST
 
 START_TEST(null_without_indicator)
 {
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     OK(st, SQLExecDirect(st, (SQLCHAR *)"select name from fe_rows where id = 7", SQL_NTS));
     OK(st, SQLFetch(st));
     char buf[8];
     EXPECT_RC(st, SQLGetData(st, 1, SQL_C_CHAR, buf, sizeof buf, NULL), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "22002", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "22002", 0);
     SQLLEN ind = 0;
     OK(st, SQLGetData(st, 1, SQL_C_CHAR, buf, sizeof buf, &ind));
     ck_assert_int_eq(ind, SQL_NULL_DATA);
@@ -277,7 +212,7 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_fetch");
     TCase *tc = tcase_create("fetch");
-    tcase_add_unchecked_fixture(tc, setup_all, teardown);
+    tcase_add_unchecked_fixture(tc, setup_all, fx_teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, column_wise_rowsets);
     tcase_add_test(tc, row_wise_with_offset);

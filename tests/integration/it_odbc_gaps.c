@@ -15,70 +15,7 @@
 #include <sqlucode.h>
 
 #include "ck_util.h"
-#include "odbc_env.h"
-
-/* ---- shared fixture (copied in each it_odbc_*.c: one process, one server) ---- */
-static struct odbc_test_env E;
-static SQLHENV env;
-static SQLHDBC dbc;
-
-static void setup(void)
-{
-    ck_assert_msg(odbc_test_env_start(&E, NULL), "test environment");
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env), SQL_SUCCESS);
-    ck_assert_int_eq(SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0),
-                     SQL_SUCCESS);
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc), SQL_SUCCESS);
-    SQLRETURN rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)E.connstr, SQL_NTS, NULL, 0, NULL,
-                                    SQL_DRIVER_NOPROMPT);
-    if (!SQL_SUCCEEDED(rc))
-        odbc_dump_diag(SQL_HANDLE_DBC, dbc);
-    ck_assert(SQL_SUCCEEDED(rc));
-}
-
-static void teardown(void)
-{
-    SQLDisconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    odbc_test_env_stop(&E);
-}
-
-static SQLHSTMT new_stmt(void)
-{
-    SQLHSTMT st = SQL_NULL_HSTMT;
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st), SQL_SUCCESS);
-    return st;
-}
-
-#define EXPECT_RC(st, expr, want)                                                                  \
-    do {                                                                                           \
-        SQLRETURN r_ = (expr);                                                                     \
-        if (r_ != (want))                                                                          \
-            odbc_dump_diag(SQL_HANDLE_STMT, (st));                                                 \
-        ck_assert_int_eq(r_, (want));                                                              \
-    } while (0)
-#define OK(st, expr) EXPECT_RC(st, expr, SQL_SUCCESS)
-
-static void expect_diag(SQLSMALLINT type, SQLHANDLE h, const char *state, SQLINTEGER native)
-{
-    SQLCHAR got[6] = "";
-    SQLINTEGER nat = 12345;
-    SQLCHAR msg[512];
-    SQLSMALLINT len;
-    ck_assert_int_eq(SQLGetDiagRec(type, h, 1, got, &nat, msg, sizeof msg, &len), SQL_SUCCESS);
-    ck_assert_msg(strcmp((char *)got, state) == 0, "SQLSTATE %s, want %s (%s)", got, state, msg);
-    ck_assert_int_eq(nat, native);
-}
-
-static void exec_ok(SQLHSTMT st, const char *sql)
-{
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)(uintptr_t)sql, SQL_NTS);
-    if (!SQL_SUCCEEDED(rc) && rc != SQL_NO_DATA)
-        odbc_dump_diag(SQL_HANDLE_STMT, st);
-    ck_assert_msg(SQL_SUCCEEDED(rc) || rc == SQL_NO_DATA, "%s", sql);
-    SQLFreeStmt(st, SQL_CLOSE);
-}
+#include "odbc_fixture.h"
 
 static bool gp_created;
 
@@ -86,12 +23,12 @@ static void ensure_table(void)
 {
     if (gp_created)
         return;
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table gp (id integer not null, d decimal(10,3), "
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table gp (id integer not null, d decimal(10,3), "
                 "ts datetime year to second, name varchar(30))");
-    exec_ok(st, "insert into gp values (1, 1.5, '2024-01-01 10:00:00', 'one')");
-    exec_ok(st, "insert into gp values (2, 2.5, '2024-01-02 10:00:00', 'two')");
-    exec_ok(st, "insert into gp values (3, 3.5, '2024-01-03 10:00:00', 'three')");
+    fx_exec_ok(st, "insert into gp values (1, 1.5, '2024-01-01 10:00:00', 'one')");
+    fx_exec_ok(st, "insert into gp values (2, 2.5, '2024-01-02 10:00:00', 'two')");
+    fx_exec_ok(st, "insert into gp values (3, 3.5, '2024-01-03 10:00:00', 'three')");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     gp_created = true;
 }
@@ -99,7 +36,7 @@ static void ensure_table(void)
 START_TEST(getdata_with_rowset_over_one)
 {
     ensure_table();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     SQLINTEGER ids[2];
     SQLLEN ind[2];
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)2, 0));
@@ -112,7 +49,7 @@ START_TEST(getdata_with_rowset_over_one)
     SQLLEN n;
     /* forward-only cursor, rowset size 2: HY109 (ODBC "SQLGetData") */
     EXPECT_RC(st, SQLGetData(st, 2, SQL_C_CHAR, name, sizeof name, &n), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "HY109", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "HY109", 0);
     /* back to a rowset of one row: SQLGetData works on the next fetch */
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)1, 0));
     OK(st, SQLFetch(st));
@@ -150,7 +87,7 @@ static void expect_params(SQLHSTMT st, const char *sql, const struct pdesc *want
 START_TEST(describe_param_outside_insert)
 {
     ensure_table();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     const struct pdesc sel[] = {{SQL_INTEGER, 10, 0, SQL_NO_NULLS},
                                 {SQL_DECIMAL, 10, 3, SQL_NULLABLE},
                                 {SQL_TYPE_TIMESTAMP, 19, 0, SQL_NULLABLE},
@@ -200,21 +137,21 @@ START_TEST(param_array_on_select)
 {
     ensure_table();
     SQLUINTEGER pas = 0;
-    ck_assert_int_eq(SQLGetInfo(dbc, SQL_PARAM_ARRAY_SELECTS, &pas, sizeof pas, NULL),
+    ck_assert_int_eq(SQLGetInfo(fx_dbc, SQL_PARAM_ARRAY_SELECTS, &pas, sizeof pas, NULL),
                      SQL_SUCCESS);
     ck_assert_uint_eq(pas, SQL_PAS_NO_SELECT);
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     SQLINTEGER ids[3] = {1, 2, 3};
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_PARAMSET_SIZE, (SQLPOINTER)3, 0));
     OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, ids, 0,
                             NULL));
     EXPECT_RC(st, SQLExecDirect(st, (SQLCHAR *)"select name from gp where id = ?", SQL_NTS),
               SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "HYC00", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "HYC00", 0);
     /* prepared: the same at SQLExecute; with one parameter set it runs */
     OK(st, SQLPrepare(st, (SQLCHAR *)"select name from gp where id = ?", SQL_NTS));
     EXPECT_RC(st, SQLExecute(st), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "HYC00", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "HYC00", 0);
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_PARAMSET_SIZE, (SQLPOINTER)1, 0));
     OK(st, SQLExecute(st));
     char name[32];
@@ -230,7 +167,7 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_gaps");
     TCase *tc = tcase_create("gaps");
-    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_unchecked_fixture(tc, fx_setup, fx_teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, getdata_with_rowset_over_one);
     tcase_add_test(tc, describe_param_outside_insert);

@@ -15,76 +15,11 @@
 #include <sqlext.h>
 
 #include "ck_util.h"
-#include "odbc_env.h"
-
-/* ---- shared fixture (copied in each it_odbc_*.c: one process, one server) ---- */
-static struct odbc_test_env E;
-static SQLHENV env;
-static SQLHDBC dbc;
-
-static void setup(void)
-{
-    ck_assert_msg(odbc_test_env_start(&E, NULL), "test environment");
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env), SQL_SUCCESS);
-    ck_assert_int_eq(SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0),
-                     SQL_SUCCESS);
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc), SQL_SUCCESS);
-    SQLRETURN rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)E.connstr, SQL_NTS, NULL, 0, NULL,
-                                    SQL_DRIVER_NOPROMPT);
-    if (!SQL_SUCCEEDED(rc))
-        odbc_dump_diag(SQL_HANDLE_DBC, dbc);
-    ck_assert(SQL_SUCCEEDED(rc));
-}
-
-static void teardown(void)
-{
-    SQLDisconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    odbc_test_env_stop(&E);
-}
-
-static SQLHSTMT new_stmt(void)
-{
-    SQLHSTMT st = SQL_NULL_HSTMT;
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st), SQL_SUCCESS);
-    return st;
-}
-
-/* Assert rc; on mismatch print the statement's diagnostics. */
-#define EXPECT_RC(st, expr, want)                                                                  \
-    do {                                                                                           \
-        SQLRETURN r_ = (expr);                                                                     \
-        if (r_ != (want))                                                                          \
-            odbc_dump_diag(SQL_HANDLE_STMT, (st));                                                 \
-        ck_assert_int_eq(r_, (want));                                                              \
-    } while (0)
-#define OK(st, expr) EXPECT_RC(st, expr, SQL_SUCCESS)
-
-/* First diagnostic record: SQLSTATE and native error. */
-static void expect_diag(SQLSMALLINT type, SQLHANDLE h, const char *state, SQLINTEGER native)
-{
-    SQLCHAR got[6] = "";
-    SQLINTEGER nat = 12345;
-    SQLCHAR msg[512];
-    SQLSMALLINT len;
-    ck_assert_int_eq(SQLGetDiagRec(type, h, 1, got, &nat, msg, sizeof msg, &len), SQL_SUCCESS);
-    ck_assert_msg(strcmp((char *)got, state) == 0, "SQLSTATE %s, want %s (%s)", got, state, msg);
-    ck_assert_int_eq(nat, native);
-}
-
-static void exec_ok(SQLHSTMT st, char *sql)
-{
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS);
-    if (!SQL_SUCCEEDED(rc) && rc != SQL_NO_DATA)
-        odbc_dump_diag(SQL_HANDLE_STMT, st);
-    ck_assert_msg(SQL_SUCCEEDED(rc) || rc == SQL_NO_DATA, "%s", sql);
-    SQLFreeStmt(st, SQL_CLOSE);
-}
+#include "odbc_fixture.h"
 
 static int count_rows(char *sql)
 {
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     OK(st, SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS));
     OK(st, SQLFetch(st));
     SQLINTEGER n = -1;
@@ -110,8 +45,8 @@ START_TEST(row_wise_array_with_offset)
         rows[i].name_ind = snprintf(rows[i].name, sizeof rows[i].name, "p%d", i);
     }
     rows[3].name_ind = SQL_NULL_DATA;
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table pa_rows (id int8 not null, name varchar(11))");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table pa_rows (id int8 not null, name varchar(11))");
     /* fake base pointers + offset, as pyodbc does */
     SQLLEN offset = (SQLLEN)(uintptr_t)&rows[0] - 16;
     SQLULEN done = 0;
@@ -136,8 +71,8 @@ END_TEST
 
 START_TEST(array_status_with_failing_row)
 {
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table pa_uniq (a integer not null primary key)");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table pa_uniq (a integer not null primary key)");
     SQLINTEGER vals[4] = {1, 2, 1, 3};
     SQLUSMALLINT status[4] = {9, 9, 9, 9};
     SQLULEN done = 0;
@@ -167,8 +102,8 @@ END_TEST
 
 START_TEST(data_at_execution)
 {
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table pa_dae (id integer, t lvarchar(10000))");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table pa_dae (id integer, t lvarchar(10000))");
     SQLINTEGER id = 5;
     SQLLEN dae = SQL_LEN_DATA_AT_EXEC(0);
     char token_base[1];
@@ -190,7 +125,7 @@ START_TEST(data_at_execution)
     OK(st, SQLFreeStmt(st, SQL_CLOSE));
     OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
     EXPECT_RC(st, SQLExecute(st), SQL_ERROR);
-    expect_diag(SQL_HANDLE_STMT, st, "07002", 0);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "07002", 0);
     id = 6;
     OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &id, 0, NULL));
     OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_LONGVARCHAR, 10000, 0,
@@ -204,8 +139,8 @@ END_TEST
 
 START_TEST(default_null_and_numeric_apd)
 {
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table pa_num (a integer, d decimal(10,3))");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table pa_num (a integer, d decimal(10,3))");
     SQLLEN null_ind = SQL_NULL_DATA;
     OK(st, SQLPrepare(st, (SQLCHAR *)"insert into pa_num values (?, ?)", SQL_NTS));
     OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_DEFAULT, SQL_INTEGER, 0, 0, NULL, 0,
@@ -247,7 +182,7 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_params");
     TCase *tc = tcase_create("params");
-    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_unchecked_fixture(tc, fx_setup, fx_teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, row_wise_array_with_offset);
     tcase_add_test(tc, array_status_with_failing_row);

@@ -16,70 +16,7 @@
 #include <sqlucode.h>
 
 #include "ck_util.h"
-#include "odbc_env.h"
-
-/* ---- shared fixture (copied in each it_odbc_*.c: one process, one server) ---- */
-static struct odbc_test_env E;
-static SQLHENV env;
-static SQLHDBC dbc;
-
-static void setup(void)
-{
-    ck_assert_msg(odbc_test_env_start(&E, NULL), "test environment");
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env), SQL_SUCCESS);
-    ck_assert_int_eq(SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0),
-                     SQL_SUCCESS);
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc), SQL_SUCCESS);
-    SQLRETURN rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)E.connstr, SQL_NTS, NULL, 0, NULL,
-                                    SQL_DRIVER_NOPROMPT);
-    if (!SQL_SUCCEEDED(rc))
-        odbc_dump_diag(SQL_HANDLE_DBC, dbc);
-    ck_assert(SQL_SUCCEEDED(rc));
-}
-
-static void teardown(void)
-{
-    SQLDisconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    odbc_test_env_stop(&E);
-}
-
-static SQLHSTMT new_stmt(void)
-{
-    SQLHSTMT st = SQL_NULL_HSTMT;
-    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st), SQL_SUCCESS);
-    return st;
-}
-
-#define EXPECT_RC(st, expr, want)                                                                  \
-    do {                                                                                           \
-        SQLRETURN r_ = (expr);                                                                     \
-        if (r_ != (want))                                                                          \
-            odbc_dump_diag(SQL_HANDLE_STMT, (st));                                                 \
-        ck_assert_int_eq(r_, (want));                                                              \
-    } while (0)
-#define OK(st, expr) EXPECT_RC(st, expr, SQL_SUCCESS)
-
-static void expect_state(SQLHSTMT st, SQLSMALLINT rec, const char *state)
-{
-    SQLCHAR got[6] = "";
-    SQLINTEGER nat = 0;
-    SQLCHAR msg[512];
-    SQLSMALLINT len;
-    ck_assert_int_eq(SQLGetDiagRec(SQL_HANDLE_STMT, st, rec, got, &nat, msg, sizeof msg, &len),
-                     SQL_SUCCESS);
-    ck_assert_msg(strcmp((char *)got, state) == 0, "SQLSTATE %s, want %s (%s)", got, state, msg);
-}
-
-static void exec_ok(SQLHSTMT st, const char *sql)
-{
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)(uintptr_t)sql, SQL_NTS);
-    if (!SQL_SUCCEEDED(rc) && rc != SQL_NO_DATA)
-        odbc_dump_diag(SQL_HANDLE_STMT, st);
-    ck_assert_msg(SQL_SUCCEEDED(rc) || rc == SQL_NO_DATA, "%s", sql);
-    SQLFreeStmt(st, SQL_CLOSE);
-}
+#include "odbc_fixture.h"
 
 /* UTF-8 -> UTF-16 (test helper; input is valid UTF-8). Returns units. */
 static size_t to_w(const char *s, SQLWCHAR *out, size_t cap)
@@ -177,8 +114,8 @@ static void ensure_table(void)
 {
     if (ty_created)
         return;
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, TY_CREATE);
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, TY_CREATE);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     ty_created = true;
 }
@@ -238,7 +175,7 @@ static void check_describe(SQLHSTMT st, const struct expect_col *ex, SQLSMALLINT
 START_TEST(describe_every_type)
 {
     ensure_table();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     /* after SQLPrepare (DESCRIBE came with the prepare) and after execution */
     OK(st, SQLPrepare(st, (SQLCHAR *)"select " TY_COLS " from ty", SQL_NTS));
     check_describe(st, ty_expect, NCOLS);
@@ -269,9 +206,9 @@ END_TEST
 
 START_TEST(describe_serials)
 {
-    SQLHSTMT st = new_stmt();
-    exec_ok(st, "create table tys (s serial, s8 serial8, v integer)");
-    exec_ok(st, "create table tybs (bs bigserial, v integer)");
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table tys (s serial, s8 serial8, v integer)");
+    fx_exec_ok(st, "create table tybs (bs bigserial, v integer)");
     OK(st, SQLExecDirect(st, (SQLCHAR *)"insert into tys (s, s8, v) values (0, 0, 1)",
                          SQL_NTS));
     OK(st, SQLExecDirect(st, (SQLCHAR *)"insert into tys (s, s8, v) values (0, 0, 2)",
@@ -441,7 +378,7 @@ static void insert_rows(void)
     if (done)
         return;
     done = true;
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     fill_values();
     OK(st, SQLPrepare(st, (SQLCHAR *)"insert into ty (" TY_COLS ") values (?, ?, ?, ?, ?, ?, "
                                      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -449,7 +386,7 @@ static void insert_rows(void)
     bind_all(st);
     /* the 6-digit fraction into FRACTION(5) is the only truncation */
     EXPECT_RC(st, SQLExecute(st), SQL_SUCCESS_WITH_INFO);
-    expect_state(st, 1, "01S07");
+    fx_expect_state(st, 1, "01S07");
     SQLLEN n = -1;
     OK(st, SQLRowCount(st, &n));
     ck_assert_int_eq(n, 1);
@@ -473,7 +410,7 @@ static void get_char(SQLHSTMT st, SQLUSMALLINT col, const char *want)
 START_TEST(natural_types_roundtrip)
 {
     insert_rows();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     OK(st, SQLExecDirect(st, (SQLCHAR *)"select " TY_COLS " from ty where id = 1", SQL_NTS));
     OK(st, SQLFetch(st));
     SQLLEN n;
@@ -586,7 +523,7 @@ END_TEST
 START_TEST(every_type_as_char)
 {
     insert_rows();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     OK(st, SQLExecDirect(st, (SQLCHAR *)"select " TY_COLS " from ty where id = 1", SQL_NTS));
     OK(st, SQLFetch(st));
     get_char(st, 1, "1");
@@ -621,7 +558,7 @@ END_TEST
 START_TEST(nulls_in_every_column)
 {
     insert_rows();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     OK(st, SQLExecDirect(st, (SQLCHAR *)"select " TY_COLS " from ty where id = 2", SQL_NTS));
     OK(st, SQLFetch(st));
     static const SQLSMALLINT natural[NCOLS] = {
@@ -646,7 +583,7 @@ START_TEST(nulls_in_every_column)
     }
     /* a NULL without an indicator: 22002 */
     EXPECT_RC(st, SQLGetData(st, 2, SQL_C_CHAR, &buf, sizeof buf, NULL), SQL_ERROR);
-    expect_state(st, 1, "22002");
+    fx_expect_state(st, 1, "22002");
     OK(st, SQLFreeStmt(st, SQL_CLOSE));
     /* the same as text, through bound columns */
     OK(st, SQLExecDirect(st, (SQLCHAR *)"select " TY_COLS " from ty where id = 2", SQL_NTS));
@@ -666,7 +603,7 @@ START_TEST(char_parameters_into_every_type)
 {
     /* text parameters converted by the server side of every type */
     ensure_table();
-    SQLHSTMT st = new_stmt();
+    SQLHSTMT st = fx_new_stmt();
     static const char *const vals[NCOLS] = {
         "3", "x", "y", "z", "w", "v", "12", "-5", "77", "-88", "2.5", "-0.125", "0.01",
         "0.0000000001", "-7", "1.5", "2000-01-02", "2001-02-03 04:05:06",
@@ -701,7 +638,7 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_types");
     TCase *tc = tcase_create("types");
-    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_unchecked_fixture(tc, fx_setup, fx_teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, describe_every_type);
     tcase_add_test(tc, describe_serials);
