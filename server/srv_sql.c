@@ -558,6 +558,19 @@ static const struct cat_col *star_col(const struct cat_table *tabs, size_t n, co
     return NULL;
 }
 
+/* Select item "rowid" / "t.rowid" naming no real column of the FROM tables. */
+static bool is_rowid_ref(const struct srv_stmt *st, const struct srv_item *it,
+                         const struct cat_table *tabs, size_t n)
+{
+    const struct srv_tok *t = &st->toks.v[it->b - 1];
+    if (t->k != TK_IDENT || !srv_tok_kw(st->src, t, "rowid"))
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (cat_col_find(&tabs[k], "rowid"))
+            return false;
+    return true;
+}
+
 static int describe(struct srv_stmt *st, struct srv_err *err)
 {
     size_t n = (size_t)sqlite3_column_count(st->vm);
@@ -627,6 +640,12 @@ static int describe(struct srv_stmt *st, struct srv_err *err)
                 srv_tok_ident(st->src, &st->toks.v[it->a + 2], name, sizeof name);
             else
                 snprintf(name, sizeof name, "%s", sqlite3_column_name(st->vm, (int)i));
+        } else if (it && plain && is_rowid_ref(st, it, ftabs, nf)) {
+            /* Informix's ROWID pseudo-column (SQLite's rowid): INTEGER. */
+            memset(&ty, 0, sizeof ty);
+            ty.code = SQ_T_INTEGER;
+            ty.len = 4;
+            snprintf(name, sizeof name, "rowid");
         } else if (it) {
             srv_type_expr(st->src, st->toks.v, it->a, it->b, ftabs, nf, &ty, name, sizeof name);
         } else if (!it && (cc = star_col(ftabs, nf, sqlite3_column_name(st->vm, (int)i)))) {
@@ -1087,6 +1106,11 @@ static int drop_table(struct srv_stmt *st, bool view, struct srv_err *err)
         srv_err_set(err, SRV_E_NOT_OWNER, 0, 0, st->x.name); /* the system catalog */
         return -1;
     }
+    if (t.base[0]) { /* a synonym: DROP SYNONYM removes it, never its table */
+        cat_table_fini(&t);
+        srv_err_set(err, SRV_E_NO_TABLE, SRV_ISAM_NO_FILE, 0, st->x.name);
+        return -1;
+    }
     struct sq_buf q = SQ_BUF_INIT;
     sb_printf(&q, "DROP %s %s", t.tabtype == 'V' || view ? "VIEW" : "TABLE",
               t.temp ? "temp." : "main.");
@@ -1413,6 +1437,18 @@ static int run_internal(struct srv_stmt *st, struct srv_err *err)
     case ACT_RENAME_TABLE:
     case ACT_RENAME_COLUMN:
         rc = rename_obj(st, err);
+        break;
+    case ACT_CREATE_SYNONYM:
+        rc = cat_create_synonym(s->db, x->name, s->user, x->arg != 0, x->name2, x->if_exists,
+                                err);
+        break;
+    case ACT_DROP_SYNONYM:
+        rc = cat_drop_synonym(s->db, x->name, x->if_exists, err);
+        break;
+    case ACT_GRANT:
+    case ACT_REVOKE:
+        rc = x->grant ? cat_grant(s->db, s->user, x->name, x->grant, x->action == ACT_REVOKE, err)
+                      : 0;
         break;
     default:
         srv_err_set(err, SRV_E_NOT_IMPL, 0, 0, NULL);

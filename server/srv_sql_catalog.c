@@ -11,6 +11,7 @@
 #include "sq_limits.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -455,6 +456,35 @@ static int load_cols(sqlite3 *db, struct cat_table *t)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* A synonym stands for its base table (IBM SYSSYNTABLE: tabid of the
+ * synonym, btabid of the table or view in this database): the columns and
+ * tabid are the base table's, name stays the synonym, base names the table.
+ * Chains of synonyms are followed a few levels. 0, or -1 when dangling. */
+static int resolve_synonym(sqlite3 *db, struct cat_table *t)
+{
+    for (int depth = 0; depth < 8 && (t->tabtype == 'S' || t->tabtype == 'P'); depth++) {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(db,
+                               "SELECT b.tabid, b.tabtype, b.tabname FROM main.syssyntable s,"
+                               " main.systables b WHERE s.tabid = ? AND b.tabid = s.btabid",
+                               -1, &st, NULL) != SQLITE_OK)
+            return -1;
+        sqlite3_bind_int64(st, 1, t->tabid);
+        int rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW) {
+            sqlite3_finalize(st);
+            return -1;
+        }
+        t->tabid = sqlite3_column_int64(st, 0);
+        const unsigned char *tt = sqlite3_column_text(st, 1);
+        const unsigned char *nm = sqlite3_column_text(st, 2);
+        t->tabtype = tt ? (char)tt[0] : 'T';
+        snprintf(t->base, sizeof t->base, "%s", nm ? (const char *)nm : "");
+        sqlite3_finalize(st);
+    }
+    return t->tabtype == 'S' || t->tabtype == 'P' ? -1 : 0;
+}
+
 int cat_find(sqlite3 *db, const char *name, struct cat_table *out)
 {
     memset(out, 0, sizeof *out);
@@ -475,6 +505,9 @@ int cat_find(sqlite3 *db, const char *name, struct cat_table *out)
             out->temp = temp;
             snprintf(out->name, sizeof out->name, "%s", name);
             sqlite3_finalize(st);
+            if (!temp && (out->tabtype == 'S' || out->tabtype == 'P') &&
+                resolve_synonym(db, out) < 0)
+                return -1;
             if (load_cols(db, out) < 0) {
                 cat_table_fini(out);
                 return -1;
@@ -632,13 +665,14 @@ int cat_drop_table(sqlite3 *db, const struct cat_table *t, struct srv_err *err)
     if (t->temp || !cat_has_full(db))
         return 0;
     /* Informix drops the table's privileges, view text and the synonyms of it. */
-    char sql[512];
+    char sql[768];
     snprintf(sql, sizeof sql,
              "DELETE FROM systabauth WHERE tabid = %lld; DELETE FROM syscolauth WHERE tabid = %lld;"
-             " DELETE FROM sysviews WHERE tabid = %lld; DELETE FROM syssyntable WHERE tabid = %lld;"
-             " DELETE FROM syssynonyms WHERE tabid = %lld;",
+             " DELETE FROM sysviews WHERE tabid = %lld; DELETE FROM syssynonyms WHERE tabid = %lld;"
+             " DELETE FROM systables WHERE tabid IN (SELECT tabid FROM syssyntable"
+             " WHERE btabid = %lld); DELETE FROM syssyntable WHERE btabid = %lld;",
              (long long)t->tabid, (long long)t->tabid, (long long)t->tabid, (long long)t->tabid,
-             (long long)t->tabid);
+             (long long)t->tabid, (long long)t->tabid);
     return cat_exec(db, sql, err);
 }
 
@@ -696,8 +730,12 @@ int cat_drop_column(sqlite3 *db, const struct cat_table *t, const char *col, str
 int cat_rename_table(sqlite3 *db, const struct cat_table *t, const char *to, struct srv_err *err)
 {
     char b1[64];
-    char *sql = sqlite3_mprintf("UPDATE %s SET tabname = %Q WHERE tabid = %lld",
-                                tn(t->temp, "systables", b1, sizeof b1), to, (long long)t->tabid);
+    char b2[64];
+    /* Foreign keys name their referenced table (ifx_constr.reftab). */
+    char *sql = sqlite3_mprintf("UPDATE %s SET tabname = %Q WHERE tabid = %lld;"
+                                "UPDATE %s SET reftab = %Q WHERE reftab = %Q",
+                                tn(t->temp, "systables", b1, sizeof b1), to, (long long)t->tabid,
+                                tn(t->temp, "ifx_constr", b2, sizeof b2), to, t->name);
     if (!sql) {
         srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
         return -1;
@@ -711,9 +749,18 @@ int cat_rename_column(sqlite3 *db, const struct cat_table *t, const char *from, 
                       struct srv_err *err)
 {
     char b1[64];
-    char *sql =
-        sqlite3_mprintf("UPDATE %s SET colname = %Q WHERE tabid = %lld AND colname = %Q",
-                        tn(t->temp, "syscolumns", b1, sizeof b1), to, (long long)t->tabid, from);
+    char b2[64];
+    /* The constraint records name their columns (ifx_constr.cols, a
+     * comma-separated list): rename the column there too, so the constraint
+     * indexes (sysindices parts) and key lookups stay true. */
+    char *sql = sqlite3_mprintf(
+        "UPDATE %s SET colname = %Q WHERE tabid = %lld AND colname = %Q;"
+        "UPDATE %s SET cols = substr(replace(',' || cols || ',', ',' || %Q || ',',"
+        " ',' || %Q || ','), 2, length(replace(',' || cols || ',', ',' || %Q || ',',"
+        " ',' || %Q || ',')) - 2) WHERE tabid = %lld AND instr(',' || cols || ',',"
+        " ',' || %Q || ',') > 0",
+        tn(t->temp, "syscolumns", b1, sizeof b1), to, (long long)t->tabid, from,
+        tn(t->temp, "ifx_constr", b2, sizeof b2), from, to, from, to, (long long)t->tabid, from);
     if (!sql) {
         srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
         return -1;
@@ -1058,5 +1105,273 @@ int cat_add_view_text(sqlite3 *db, int64_t tabid, const char *text, struct srv_e
         rc = step_done(db, st, err);
     }
     sqlite3_finalize(st);
+    return rc;
+}
+
+/* ---- synonyms ------------------------------------------------------------ */
+
+int cat_create_synonym(sqlite3 *db, const char *name, const char *owner, bool public_syn,
+                       const char *table, bool if_not_exists, struct srv_err *err)
+{
+    if (!cat_has_full(db)) {
+        srv_err_set(err, SRV_E_NOT_IMPL, 0, 0, NULL);
+        return -1;
+    }
+    struct cat_table t;
+    int found = cat_find(db, name, &t);
+    if (found == 1) {
+        cat_table_fini(&t);
+        if (if_not_exists)
+            return 0;
+        srv_err_set(err, SRV_E_TABLE_EXISTS, 0, 0, name);
+        return -1;
+    }
+    found = cat_find(db, table, &t);
+    if (found != 1 || t.temp) { /* Informix: no synonym for a temp table */
+        if (found == 1)
+            cat_table_fini(&t);
+        srv_err_set(err, SRV_E_NO_TABLE, SRV_ISAM_NO_FILE, 0, table);
+        return -1;
+    }
+    int64_t btabid = t.tabid;
+    cat_table_fini(&t);
+    /* systables row of the synonym (tabtype S public / P private, no columns:
+     * IBM SYSTABLES, ncols 0 and no syscolumns rows for synonyms); syssyntable
+     * maps it to the base table's tabid (servername, dbname, owner, tabname
+     * stay NULL for a table of this database); syssynonyms lists it under the
+     * base table's tabid (IBM SYSSYNONYMS: owner, synname, created, tabid). */
+    int64_t tabid = cat_add_table(db, name, owner, false, public_syn ? 'S' : 'P', NULL, 0, err);
+    if (tabid < 0)
+        return -1;
+    char own[CAT_OWNER_WIDTH + 1], today[32];
+    pad_owner(owner, own);
+    today_text(today);
+    char *sql = sqlite3_mprintf("DELETE FROM systabauth WHERE tabid = %lld;"
+                                "INSERT INTO syssyntable VALUES (%lld, NULL, NULL, NULL, NULL, %lld);"
+                                "INSERT INTO syssynonyms VALUES (%Q, %Q, %Q, %lld);",
+                                (long long)tabid, (long long)tabid, (long long)btabid, own, name,
+                                today, (long long)btabid);
+    if (!sql) {
+        srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
+        return -1;
+    }
+    int rc = cat_exec(db, sql, err);
+    sqlite3_free(sql);
+    return rc;
+}
+
+int cat_drop_synonym(sqlite3 *db, const char *name, bool if_exists, struct srv_err *err)
+{
+    if (!cat_has_full(db)) {
+        srv_err_set(err, SRV_E_NOT_IMPL, 0, 0, NULL);
+        return -1;
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT tabid FROM main.systables WHERE tabname = ?"
+                           " AND tabtype IN ('S', 'P')",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sqlite_err(db, err);
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    int64_t tabid = -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        tabid = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (tabid < 0) {
+        if (if_exists)
+            return 0;
+        srv_err_set(err, SRV_E_NO_TABLE, SRV_ISAM_NO_FILE, 0, name);
+        return -1;
+    }
+    char *sql = sqlite3_mprintf("DELETE FROM syssynonyms WHERE synname = %Q AND tabid ="
+                                " (SELECT btabid FROM syssyntable WHERE tabid = %lld);"
+                                "DELETE FROM syssyntable WHERE tabid = %lld;"
+                                "DELETE FROM systables WHERE tabid = %lld;",
+                                name, (long long)tabid, (long long)tabid, (long long)tabid);
+    if (!sql) {
+        srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
+        return -1;
+    }
+    int rc = cat_exec(db, sql, err);
+    sqlite3_free(sql);
+    return rc;
+}
+
+/* ---- privileges ---------------------------------------------------------- */
+
+/* Apply letters to an auth string: grant sets each named position (upper
+ * case when grantable, an existing upper case stays), revoke clears it. */
+static void merge_auth(char *cur, const char *named, size_t n, bool grantable, bool revoke)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (named[k] == '-' || named[k] == '\0')
+            continue;
+        if (revoke)
+            cur[k] = '-';
+        else if (grantable || !(cur[k] >= 'A' && cur[k] <= 'Z'))
+            cur[k] = grantable ? (char)(named[k] - 'a' + 'A') : named[k];
+    }
+}
+
+static bool all_dashes(const char *s)
+{
+    for (; *s; s++)
+        if (*s != '-' && *s != ' ')
+            return false;
+    return true;
+}
+
+/* Read one auth string (NULL-terminated into out) of a row; false if none. */
+static bool read_auth(sqlite3 *db, const char *sql, char *out, size_t cap)
+{
+    sqlite3_stmt *st = NULL;
+    bool found = false;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        const unsigned char *v = sqlite3_column_text(st, 0);
+        snprintf(out, cap, "%s", v ? (const char *)v : "");
+        found = true;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Store an auth row: update, insert, or delete when nothing is left. */
+static int store_auth(sqlite3 *db, bool existed, const char *auth, const char *key_where,
+                      const char *insert_sql, const char *table, struct srv_err *err)
+{
+    char *sql;
+    if (all_dashes(auth))
+        sql = existed ? sqlite3_mprintf("DELETE FROM %s WHERE %s", table, key_where) : NULL;
+    else if (existed)
+        sql = sqlite3_mprintf("UPDATE %s SET %s = %Q WHERE %s", table,
+                              strcmp(table, "systabauth") == 0 ? "tabauth" : "colauth", auth,
+                              key_where);
+    else
+        sql = sqlite3_mprintf("%s", insert_sql);
+    if (!sql) {
+        if (all_dashes(auth) && !existed)
+            return 0; /* nothing to store */
+        srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
+        return -1;
+    }
+    int rc = cat_exec(db, sql, err);
+    sqlite3_free(sql);
+    return rc;
+}
+
+/* One grantee: syscolauth rows (colauth s u r), then the systabauth row
+ * (tabauth s u * i d x a r n, '*' when column privileges exist). Rows are
+ * keyed by grantor, grantee and tabid as IBM documents; names are stored
+ * blank-padded to CHAR(32) like owners and compared without the padding. */
+static int grant_one(sqlite3 *db, const struct cat_table *t, const char *grantor,
+                     const char *grantee, const struct srv_grant *g, bool revoke,
+                     struct srv_err *err)
+{
+    char gr[CAT_OWNER_WIDTH + 1], ge[CAT_OWNER_WIDTH + 1];
+    pad_owner(grantor, gr); /* grantor CHAR(32) padded like owners; grantee as named */
+    snprintf(ge, sizeof ge, "%.32s", grantee);
+    char *key = sqlite3_mprintf("rtrim(grantor) = rtrim(%Q) AND rtrim(grantee) = rtrim(%Q)"
+                                " AND tabid = %lld",
+                                gr, ge, (long long)t->tabid);
+    if (!key) {
+        srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
+        return -1;
+    }
+    int rc = 0;
+    /* Column privileges named with a column list. */
+    for (size_t k = 0; rc == 0 && k < g->ncols; k++) {
+        const struct cat_col *c = cat_col_find(t, g->cols[k].col);
+        if (!c) {
+            srv_err_set(err, SRV_E_NO_COLUMN, 0, 0, g->cols[k].col);
+            rc = -1;
+            break;
+        }
+        char named[4] = "---", cur[8] = "---";
+        named[g->cols[k].priv == 's' ? 0 : g->cols[k].priv == 'u' ? 1 : 2] = g->cols[k].priv;
+        char *q = sqlite3_mprintf("SELECT colauth FROM syscolauth WHERE %s AND colno = %d", key,
+                                  c->colno);
+        char *kw = sqlite3_mprintf("%s AND colno = %d", key, c->colno);
+        bool existed = q && read_auth(db, q, cur, sizeof cur);
+        if (strlen(cur) != 3)
+            snprintf(cur, sizeof cur, "---");
+        merge_auth(cur, named, 3, g->grantable, revoke);
+        char *ins = sqlite3_mprintf("INSERT INTO syscolauth VALUES (%Q, %Q, %lld, %d, %Q)", gr,
+                                    ge, (long long)t->tabid, c->colno, cur);
+        if (!q || !kw || !ins) {
+            srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
+            rc = -1;
+        } else {
+            rc = store_auth(db, existed, cur, kw, ins, "syscolauth", err);
+        }
+        sqlite3_free(q);
+        sqlite3_free(kw);
+        sqlite3_free(ins);
+    }
+    /* REVOKE of a table privilege also takes it off every column. */
+    if (rc == 0 && revoke) {
+        static const struct {
+            int pos;
+            int col;
+        } map[] = {{0, 1}, {1, 2}, {7, 3}};
+        for (size_t k = 0; rc == 0 && k < 3; k++) {
+            if (g->tabauth[map[k].pos] == '-')
+                continue;
+            char *sql = sqlite3_mprintf(
+                "UPDATE syscolauth SET colauth = substr(colauth, 1, %d) || '-' ||"
+                " substr(colauth, %d) WHERE %s; DELETE FROM syscolauth WHERE %s AND"
+                " colauth = '---'",
+                map[k].col - 1, map[k].col + 1, key, key);
+            if (!sql) {
+                srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
+                rc = -1;
+                break;
+            }
+            rc = cat_exec(db, sql, err);
+            sqlite3_free(sql);
+        }
+    }
+    if (rc == 0) {
+        char cur[16] = "---------";
+        char *q = sqlite3_mprintf("SELECT tabauth FROM systabauth WHERE %s", key);
+        bool existed = q && read_auth(db, q, cur, sizeof cur);
+        sqlite3_free(q);
+        if (strlen(cur) != 9)
+            snprintf(cur, sizeof cur, "---------");
+        merge_auth(cur, g->tabauth, 9, g->grantable, revoke);
+        char star[8] = "";
+        q = sqlite3_mprintf("SELECT count(*) FROM syscolauth WHERE %s", key);
+        cur[2] = q && read_auth(db, q, star, sizeof star) && atoi(star) > 0 ? '*' : '-';
+        sqlite3_free(q);
+        char *ins = sqlite3_mprintf("INSERT INTO systabauth VALUES (%Q, %Q, %lld, %Q)", gr, ge,
+                                    (long long)t->tabid, cur);
+        if (!ins) {
+            srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
+            rc = -1;
+        } else {
+            rc = store_auth(db, existed, cur, key, ins, "systabauth", err);
+        }
+        sqlite3_free(ins);
+    }
+    sqlite3_free(key);
+    return rc;
+}
+
+int cat_grant(sqlite3 *db, const char *user, const char *table, const struct srv_grant *g,
+              bool revoke, struct srv_err *err)
+{
+    struct cat_table t;
+    int found = cat_find(db, table, &t);
+    if (found != 1) {
+        srv_err_set(err, SRV_E_NO_TABLE, SRV_ISAM_NO_FILE, 0, table);
+        return -1;
+    }
+    int rc = 0;
+    if (!t.temp && cat_has_full(db) && t.tabid >= 100) { /* temp tables: no privileges */
+        const char *grantor = g->grantor[0] ? g->grantor : user;
+        for (size_t k = 0; rc == 0 && k < g->ngrantees; k++)
+            rc = grant_one(db, &t, grantor, g->grantees[k], g, revoke, err);
+    }
+    cat_table_fini(&t);
     return rc;
 }

@@ -428,9 +428,33 @@ static int create_index(struct dp *p, struct srv_xlate *x, bool unique)
     return 0;
 }
 
+/* CREATE [PUBLIC | PRIVATE] SYNONYM [IF NOT EXISTS] name FOR table (p->i after
+ * SYNONYM). Informix: PUBLIC is the default in a database that is not ANSI;
+ * systables.tabtype 'S' public, 'P' private. */
+static int create_synonym(struct dp *p, struct srv_xlate *x, bool is_public)
+{
+    x->stype = SQ_STMT_CREASYN;
+    x->action = ACT_CREATE_SYNONYM;
+    x->arg = is_public ? 1 : 0;
+    if (kw(p, p->i, "if") && kw(p, p->i + 1, "not") && kw(p, p->i + 2, "exists")) {
+        p->i += 3;
+        x->if_exists = true;
+    }
+    if (!name_at(p, x->name, sizeof x->name) || !accept(p, "for") ||
+        !name_at(p, x->name2, sizeof x->name2))
+        return syntax(p);
+    return p->i == p->n ? 0 : syntax(p);
+}
+
 static int xl_create(struct dp *p, struct srv_xlate *x)
 {
     p->i = 1;
+    if (kw(p, 1, "synonym") || ((kw(p, 1, "public") || kw(p, 1, "private")) &&
+                                kw(p, 2, "synonym"))) {
+        bool is_public = !kw(p, 1, "private");
+        p->i = kw(p, 1, "synonym") ? 2 : 3;
+        return create_synonym(p, x, is_public);
+    }
     if (accept(p, "temp")) {
         x->temp = true;
         if (!accept(p, "table"))
@@ -533,9 +557,9 @@ static int xl_create(struct dp *p, struct srv_xlate *x)
         return p->i == p->n ? 0 : syntax(p);
     }
     if (accept(p, "procedure") || accept(p, "function") || accept(p, "trigger") ||
-        accept(p, "synonym") || accept(p, "sequence") || accept(p, "role")) {
+        accept(p, "sequence") || accept(p, "role")) {
         srv_err_set(p->err, SRV_E_NOT_IMPL, 0, p->t[0].off, NULL);
-        return -1; /* TODO(2): SPL routines, triggers, synonyms, sequences */
+        return -1; /* TODO(2): SPL routines, triggers, sequences */
     }
     return syntax(p);
 }
@@ -580,6 +604,17 @@ static int xl_drop(struct dp *p, struct srv_xlate *x)
             return -1;
         }
         return 0;
+    }
+    if (accept(p, "synonym")) {
+        x->stype = SQ_STMT_DROPSYN;
+        x->action = ACT_DROP_SYNONYM;
+        if (kw(p, p->i, "if") && kw(p, p->i + 1, "exists")) {
+            p->i += 2;
+            x->if_exists = true;
+        }
+        if (!name_at(p, x->name, sizeof x->name))
+            return syntax(p);
+        return p->i == p->n ? 0 : syntax(p);
     }
     if (accept(p, "database")) {
         x->stype = SQ_STMT_DROPDB;
@@ -693,6 +728,137 @@ static int xl_set(struct dp *p, struct srv_xlate *x)
     return 0;
 }
 
+/* One table privilege word at p->i: its tabauth position, or -1. */
+static int priv_pos(const struct dp *p, size_t i)
+{
+    static const char *const words[] = {"select", "update", "", "insert", "delete",
+                                        "index",  "alter",  "references", "under"};
+    for (int k = 0; k < 9; k++)
+        if (words[k][0] && kw(p, i, words[k]))
+            return k;
+    return -1;
+}
+
+/* GRANT privs ON table TO users [WITH GRANT OPTION] [AS grantor]
+ * REVOKE privs ON table FROM users [CASCADE | RESTRICT] [AS grantor]
+ * privs: ALL [PRIVILEGES] | priv [(cols)] [, ...] (IBM SQL Syntax, GRANT:
+ * Table-Level Privileges; columns for SELECT, UPDATE and REFERENCES).
+ * Database-level (CONNECT/RESOURCE/DBA), role, routine and type grants are
+ * accepted without effect: ifxlite enforces no privileges. */
+static int xl_grant(struct dp *p, struct srv_xlate *x)
+{
+    bool revoke = kw(p, 0, "revoke");
+    x->stype = revoke ? SQ_STMT_REVOKE : SQ_STMT_GRANT;
+    x->action = ACT_NOOP;
+    size_t on = 1;
+    while (on < p->n && !kw(p, on, "on") && !kw(p, on, "to") && !kw(p, on, "from"))
+        on = op(p, on, "(") ? match_paren(p, on) + 1 : on + 1;
+    if (!kw(p, on, "on") || kw(p, on + 1, "procedure") || kw(p, on + 1, "function") ||
+        kw(p, on + 1, "routine") || kw(p, on + 1, "type") || kw(p, on + 1, "language") ||
+        kw(p, on + 1, "sequence") || kw(p, on + 1, "specific"))
+        return 0; /* TODO(2): sysusers, sysroleauth, sysprocauth */
+    struct srv_grant *g = sq_calloc(1, sizeof *g);
+    if (!g) {
+        srv_err_set(p->err, SRV_E_NOMEM, 0, 0, NULL);
+        return -1;
+    }
+    x->grant = g;
+    memcpy(g->tabauth, "---------", 10);
+    p->i = 1;
+    if (accept(p, "all")) {
+        accept(p, "privileges");
+        memcpy(g->tabauth, "su-idxar-", 10);
+    } else {
+        for (;;) {
+            int k = priv_pos(p, p->i);
+            if (k < 0)
+                return syntax(p);
+            p->i++;
+            if (op(p, p->i, "(") && (k == 0 || k == 1 || k == 7)) {
+                p->i++;
+                for (;;) {
+                    if (g->ncols >= SRV_GRANT_MAX)
+                        return syntax(p);
+                    struct srv_grant_col *c = &g->cols[g->ncols];
+                    if (!name_at(p, c->col, sizeof c->col))
+                        return syntax(p);
+                    c->priv = k == 0 ? 's' : k == 1 ? 'u' : 'r';
+                    g->ncols++;
+                    if (op(p, p->i, ",")) {
+                        p->i++;
+                        continue;
+                    }
+                    if (!op(p, p->i, ")"))
+                        return syntax(p);
+                    p->i++;
+                    break;
+                }
+                if (revoke) /* REVOKE takes the privilege off every column too */
+                    g->tabauth[k] = "su-idxarn"[k];
+            } else {
+                g->tabauth[k] = "su-idxarn"[k];
+            }
+            if (!op(p, p->i, ","))
+                break;
+            p->i++;
+        }
+    }
+    if (!accept(p, "on") || !name_at(p, x->name, sizeof x->name) ||
+        !accept(p, revoke ? "from" : "to"))
+        return syntax(p);
+    for (;;) {
+        if (g->ngrantees >= SRV_GRANT_MAX || p->i >= p->n)
+            return syntax(p);
+        const struct srv_tok *t = &p->t[p->i];
+        char nm[129];
+        if (t->k == TK_STRING) { /* 'user' keeps its case */
+            char *v = srv_tok_string(p->sql, t, NULL);
+            if (!v) {
+                srv_err_set(p->err, SRV_E_NOMEM, 0, 0, NULL);
+                return -1;
+            }
+            snprintf(nm, sizeof nm, "%s", v);
+            sq_free(v);
+        } else if (!srv_tok_ident(p->sql, t, nm, sizeof nm)) {
+            return syntax(p);
+        }
+        size_t nl = strlen(nm);
+        if (nl > 32)
+            return syntax(p);
+        memcpy(g->grantees[g->ngrantees++], nm, nl + 1); /* fits: 33 bytes, checked above */
+        p->i++;
+        if (!op(p, p->i, ","))
+            break;
+        p->i++;
+    }
+    if (!revoke && kw(p, p->i, "with") && kw(p, p->i + 1, "grant") && kw(p, p->i + 2, "option")) {
+        p->i += 3;
+        g->grantable = true;
+    }
+    if (revoke && !accept(p, "cascade"))
+        (void)accept(p, "restrict"); /* optional keyword */
+    if (accept(p, "as")) {
+        char nm[129];
+        if (p->i >= p->n)
+            return syntax(p);
+        if (p->t[p->i].k == TK_STRING) {
+            char *v = srv_tok_string(p->sql, &p->t[p->i], NULL);
+            if (!v) {
+                srv_err_set(p->err, SRV_E_NOMEM, 0, 0, NULL);
+                return -1;
+            }
+            snprintf(nm, sizeof nm, "%s", v);
+            sq_free(v);
+        } else if (!srv_tok_ident(p->sql, &p->t[p->i], nm, sizeof nm)) {
+            return syntax(p);
+        }
+        snprintf(g->grantor, sizeof g->grantor, "%.32s", nm);
+        p->i++;
+    }
+    x->action = revoke ? ACT_REVOKE : ACT_GRANT;
+    return p->i == p->n ? 0 : syntax(p);
+}
+
 int srv_xlate_ddl(struct srv_session *s, const char *sql, const struct srv_toks *tk,
                   struct srv_xlate *x, struct srv_err *err)
 {
@@ -791,11 +957,8 @@ int srv_xlate_ddl(struct srv_session *s, const char *sql, const struct srv_toks 
         x->action = ACT_NOOP; /* SQLite locks the database file, not tables */
         return kw(&p, 1, "table") ? 0 : syntax(&p);
     }
-    if (kw(&p, 0, "grant") || kw(&p, 0, "revoke")) {
-        x->stype = kw(&p, 0, "grant") ? SQ_STMT_GRANT : SQ_STMT_REVOKE;
-        x->action = ACT_NOOP; /* ifxlite has no privileges */
-        return 0;
-    }
+    if (kw(&p, 0, "grant") || kw(&p, 0, "revoke"))
+        return xl_grant(&p, x);
     if (kw(&p, 0, "execute") || kw(&p, 0, "call")) {
         srv_err_set(err, SRV_E_NOT_IMPL, 0, p.t[0].off, NULL);
         return -1; /* TODO(2): EXECUTE PROCEDURE / FUNCTION */

@@ -50,6 +50,8 @@ struct srv_session {
     struct srv_stmt *stmts; /* every live statement, so dbclose can detach them */
 };
 
+struct srv_grant;
+
 /* ---- tokens -------------------------------------------------------------- */
 
 enum srv_tk { TK_EOF, TK_IDENT, TK_QIDENT, TK_STRING, TK_NUMBER, TK_PARAM, TK_OP };
@@ -186,7 +188,8 @@ struct cat_table {
     int64_t tabid;
     bool temp;
     char name[129];
-    char tabtype; /* 'T' or 'V' */
+    char tabtype; /* 'T' or 'V' (of the base table when name is a synonym) */
+    char base[129]; /* name is a synonym (tabtype S/P) of this table, "" otherwise */
     size_t ncols;
     struct cat_col *cols;
 };
@@ -229,6 +232,13 @@ bool cat_has_full(sqlite3 *db);
 int cat_sync(sqlite3 *db, struct srv_err *err);
 /* Record a view's CREATE VIEW text in sysviews. */
 int cat_add_view_text(sqlite3 *db, int64_t tabid, const char *text, struct srv_err *err);
+/* CREATE [PUBLIC|PRIVATE] SYNONYM name FOR table / DROP SYNONYM name. */
+int cat_create_synonym(sqlite3 *db, const char *name, const char *owner, bool public_syn,
+                       const char *table, bool if_not_exists, struct srv_err *err);
+int cat_drop_synonym(sqlite3 *db, const char *name, bool if_exists, struct srv_err *err);
+/* GRANT (revoke false) or REVOKE privileges on table by user. */
+int cat_grant(sqlite3 *db, const char *user, const char *table, const struct srv_grant *g,
+              bool revoke, struct srv_err *err);
 /* Run one SQL statement without results; -1 with an Informix err on failure. */
 int cat_exec(sqlite3 *db, const char *sql, struct srv_err *err);
 
@@ -269,6 +279,27 @@ enum srv_action {
     ACT_CLOSE_DATABASE,
     ACT_CREATE_DATABASE, /* name, arg = kind */
     ACT_DROP_DATABASE,   /* name */
+    ACT_CREATE_SYNONYM,  /* name = synonym, name2 = table, arg = 1 PUBLIC, if_exists */
+    ACT_DROP_SYNONYM,    /* name, if_exists */
+    ACT_GRANT,           /* name = table, grant */
+    ACT_REVOKE,          /* name = table, grant */
+};
+
+/* GRANT / REVOKE of table and column privileges (IBM SYSTABAUTH/SYSCOLAUTH). */
+#define SRV_GRANT_MAX 32
+struct srv_grant {
+    /* tabauth positions s u * i d x a r n: the letter where the statement
+     * names the privilege for the whole table, '-' elsewhere. */
+    char tabauth[10];
+    bool grantable; /* WITH GRANT OPTION: letters stored in upper case */
+    size_t ncols;   /* column privileges: letter 's', 'u' or 'r' and column */
+    struct srv_grant_col {
+        char priv;
+        char col[129];
+    } cols[SRV_GRANT_MAX];
+    size_t ngrantees;
+    char grantees[SRV_GRANT_MAX][33];
+    char grantor[33]; /* AS grantor, "" = the session user */
 };
 
 /* Result of translating one statement. */
@@ -302,6 +333,7 @@ struct srv_xlate {
     } * items;
     size_t ntabs;
     char (*tabs)[129];
+    struct srv_grant *grant; /* ACT_GRANT / ACT_REVOKE */
 };
 
 struct srv_ddl_col {

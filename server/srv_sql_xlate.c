@@ -254,6 +254,25 @@ static void emit_param(struct xl *xl, size_t i, const struct ifx_type *ty, const
     }
 }
 
+/* A correlation name ("AS x" or a bare identifier that starts no clause)
+ * follows a table reference at i. */
+static bool alias_follows(const struct xl *xl, size_t i)
+{
+    static const char *const words[] = {
+        "where", "group",  "order", "having", "on",      "left",   "right",  "inner",
+        "cross", "full",   "join",  "union",  "intersect", "except", "set",  "values",
+        "limit", "for",    "into",  "select", "natural", "outer",  "using",  "with",
+        "skip",  "first",  "offset", "fetch", "default", "execute", "returning"};
+    if (kw(xl, i, "as"))
+        return true;
+    if (!is_ident(xl, i))
+        return false;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (kw(xl, i, words[k]))
+            return false;
+    return true;
+}
+
 /* A table reference in FROM/JOIN/UPDATE/INTO: [db[@srv]:][owner.]name. */
 static size_t emit_table_ref(struct xl *xl, size_t i)
 {
@@ -283,8 +302,30 @@ static size_t emit_table_ref(struct xl *xl, size_t i)
         space_for(xl, i);
         xl->prev_end = xl->t[j].off - 1; /* no extra blank */
     }
-    emit_tok(xl, j);
     note_table(xl, name);
+    const char *base = NULL;
+    for (size_t k = 0; k < xl->ntabs; k++)
+        if (strcmp(xl->tabs[k].name, name) == 0 && xl->tabs[k].base[0])
+            base = xl->tabs[k].base;
+    if (base) {
+        /* A synonym (IBM SYSSYNTABLE): name its table, keeping the synonym
+         * as the correlation name unless the statement gives its own. */
+        struct sq_buf q = SQ_BUF_INIT;
+        sb_ident(&q, base);
+        if (!alias_follows(xl, j + 1)) {
+            sb_puts(&q, " AS ");
+            sb_ident(&q, name);
+        }
+        char *text = sb_take(&q);
+        if (!text) {
+            fail(xl, SRV_E_NOMEM, j, NULL);
+            return j + 1;
+        }
+        emit_text(xl, j, j + 1, text);
+        sq_free(text);
+    } else {
+        emit_tok(xl, j);
+    }
     if (xl->depth == 0 && xl->x->ntabs < 16) {
         if (!xl->x->tabs) {
             xl->x->tabs = sq_calloc(16, sizeof *xl->x->tabs);
@@ -1068,6 +1109,17 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
                 i = emit_table_ref(xl, i);
                 continue;
             }
+            if (t->k == TK_IDENT && i > 0 && op(xl, i - 1, ".") && t->len < 64 &&
+                sqlite3_keyword_check(xl->sql + t->off, (int)t->len)) {
+                /* "r.primary": a column whose name SQLite reserves but Informix
+                 * allows after a qualifier; quote it (folded to lower case). */
+                char nm[129], q[136];
+                srv_tok_ident(xl->sql, t, nm, sizeof nm);
+                snprintf(q, sizeof q, "\"%s\"", nm);
+                emit_text(xl, i, i + 1, q);
+                i++;
+                continue;
+            }
             emit_tok(xl, i);
             if (!(qualified && i > 0 && op(xl, i - 1, "."))) {
                 xl->last_prim = xl->last_tok_out;
@@ -1381,6 +1433,37 @@ static int xl_insert(struct xl *xl)
         for (size_t k = 0; k < tab->ncols && k < sizeof cols / sizeof cols[0]; k++)
             cols[ncols++] = &tab->cols[k];
     }
+    if (tab && ncols > 0 && kw(xl, i, "select")) {
+        /* INSERT ... SELECT: coerce every selected value to its target
+         * column as INSERT ... VALUES does (a DECIMAL(12,2) column rounds
+         * 1.005 to 1.01), naming the SELECT's columns by position:
+         * WITH ifx_src(c1..cn) AS (SELECT ...) SELECT ifx_co(c1, type) ... */
+        struct sq_buf h = SQ_BUF_INIT, tail = SQ_BUF_INIT;
+        sb_puts(&h, "WITH ifx_src(");
+        sb_puts(&tail, ") SELECT ");
+        for (size_t k = 0; k < ncols; k++) {
+            sb_printf(&h, "%sc%zu", k ? ", " : "", k + 1);
+            sb_printf(&tail, "%sifx_co(c%zu, %u, %u, %u)", k ? ", " : "", k + 1,
+                      (unsigned)cols[k]->ty.code, (unsigned)cols[k]->ty.len,
+                      (unsigned)cols[k]->ty.xid);
+        }
+        sb_puts(&h, ") AS (");
+        sb_puts(&tail, " FROM ifx_src");
+        char *head = sb_take(&h), *foot = sb_take(&tail);
+        if (!head || !foot) {
+            sq_free(head);
+            sq_free(foot);
+            fail(xl, SRV_E_NOMEM, i, NULL);
+            return -1;
+        }
+        emit_text(xl, i, i, head);
+        xl->prev_end = xl->t[i].off;
+        emit_range(xl, i, xl->n);
+        emit_raw(xl, foot);
+        sq_free(head);
+        sq_free(foot);
+        return finish(xl);
+    }
     if (!kw(xl, i, "values") || !op(xl, i + 1, "(") || !tab) {
         emit_range(xl, i, xl->n);
         return finish(xl);
@@ -1665,6 +1748,7 @@ void srv_xlate_fini(struct srv_xlate *x)
     sq_free(x->items);
     sq_free(x->tabs);
     srv_ddl_free(x->ddl);
+    sq_free(x->grant);
     memset(x, 0, sizeof *x);
 }
 

@@ -44,7 +44,7 @@ static void cargs_fini(struct cargs *c)
 static bool cargs_add(struct stmt *s, struct cargs *c, const struct str *in,
                       enum catalog_argkind kind)
 {
-    return catalog_arg_init(&c->a[c->n++], in, kind, s->dbc->metadata_id == SQL_TRUE);
+    return catalog_arg_init(&c->a[c->n++], in, kind, stmt_metadata_id(s));
 }
 
 /* The catalog argument names the current database (absent, or equal). An
@@ -84,6 +84,16 @@ static bool where_literal(char *sql, size_t cap, const char *col, const struct c
     if ((size_t)snprintf(sql + o, cap - o, " AND %s = ", col) >= cap - o)
         return false;
     return catalog_quote(sql, cap, lit);
+}
+
+/* TYPE_NAME in catalog results: the data source's type name as
+ * SQLGetTypeInfo spells it (upper case: "INTEGER", "DATETIME YEAR TO
+ * SECOND"), so SQLColumns/SQLSpecialColumns and SQLGetTypeInfo agree. */
+static void type_name_upper(struct conv_coltype *ct)
+{
+    for (char *p = ct->type_name; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
 }
 
 /* TABLE_TYPE of a systables row: tabid < 100 is the system catalog. */
@@ -301,6 +311,7 @@ SQLRETURN catalog_columns(struct stmt *s, const struct str *cat, const struct st
                    (int)catalog_cell_int(&q, i, 6));
         struct conv_coltype ct;
         (void)conv_describe(&d, &ct); /* unknown kinds come back as VARCHAR */
+        type_name_upper(&ct);
         SQLSMALLINT data_type = ct.concise_type;
         if (s->hdr.diag.odbc2)
             data_type = data_type == SQL_TYPE_DATE        ? SQL_DATE
@@ -479,14 +490,16 @@ SQLRETURN catalog_foreign_keys(struct stmt *s, const struct str *pk_cat, const s
     }
     /* sysreferences [IBM SYSREFERENCES]: constrid (the R constraint),
      * primary (constrid of the referenced P/U constraint), ptabid (its
-     * table), updrule, delrule (C cascade, R restrict), read as r.* (columns
-     * 1-7) since "primary" is a keyword to some parsers. sysconstraints
+     * table), updrule, delrule (C cascade, R restrict), matchtype, pendant
+     * (columns 1-7, named as IBM names them; r.primary is a plain column
+     * name after a qualifier in Informix SQL). sysconstraints
      * [IBM SYSCONSTRAINTS]: constrname, tabid, idxname (the constraint's
      * index); sysindexes: part1..part16 of that index, so the FK parts and
      * the referenced key's parts pair up by position. */
     char buf[CAT_SQL_MAX];
     snprintf(buf, sizeof buf,
-             "SELECT r.*, fc.constrname, ft.tabname, ft.owner, ft.tabid, " PARTS
+             "SELECT r.constrid, r.primary, r.ptabid, r.updrule, r.delrule, r.matchtype,"
+             " r.pendant, fc.constrname, ft.tabname, ft.owner, ft.tabid, " PARTS
              " FROM sysreferences r, sysconstraints fc, systables ft, sysindexes i"
              " WHERE fc.constrid = r.constrid AND ft.tabid = fc.tabid AND i.idxname = fc.idxname"
              " AND i.tabid = ft.tabid");
@@ -763,6 +776,7 @@ SQLRETURN catalog_special_columns(struct stmt *s, SQLUSMALLINT id_type, const st
             coldesc_of(&d, (int)catalog_cell_int(&cols, j, 2), (int)catalog_cell_int(&cols, j, 3),
                        (int)catalog_cell_int(&cols, j, 4));
             (void)conv_describe(&d, &ct);
+            type_name_upper(&ct);
             size_t row = lrs_add_row(r);
             if (row == (size_t)-1 || !lrs_set_str(r, row, 1, catalog_cell(&cols, j, 1)) ||
                 !lrs_set_str(r, row, 3, ct.type_name)) {
@@ -779,13 +793,33 @@ SQLRETURN catalog_special_columns(struct stmt *s, SQLUSMALLINT id_type, const st
     }
     catalog_rows_fini(&cols);
     catalog_rows_fini(&q);
+    if (rc == SQL_SUCCESS && best == (size_t)-1) {
+        /* No unique key: Informix's ROWID pseudo column of a table (IBM SQL
+         * Syntax, "Using Rowid Values": INTEGER, non-fragmented tables;
+         * ifxlite tables are never fragmented). systables [IBM SYSTABLES]
+         * tabtype 'T' (views and synonyms have no rowid). */
+        snprintf(buf, sizeof buf, "SELECT t.tabid FROM systables t WHERE t.tabtype = 'T'%s",
+                 where);
+        rc = catalog_fetch(s, buf, &q);
+        if (rc == SQL_SUCCESS && q.nrows > 0) {
+            size_t row = lrs_add_row(r);
+            if (row == (size_t)-1 || !lrs_set_str(r, row, 1, "rowid") ||
+                !lrs_set_str(r, row, 3, "INTEGER"))
+                return oom(s, r, &q, &c);
+            lrs_set_int(r, row, 0, SQL_SCOPE_SESSION); /* fixed for the row's life */
+            lrs_set_int(r, row, 2, SQL_INTEGER);
+            lrs_set_int(r, row, 4, 10);
+            lrs_set_int(r, row, 5, 4);
+            lrs_set_int(r, row, 6, 0);
+            lrs_set_int(r, row, 7, SQL_PC_PSEUDO);
+        }
+        catalog_rows_fini(&q);
+    }
     cargs_fini(&c);
     if (rc != SQL_SUCCESS) {
         lrs_free(r);
         return rc;
     }
-    /* TODO(2): tables without a unique key: Informix's ROWID pseudo column
-     * (non-fragmented tables only) as SQL_PC_PSEUDO. */
     static const size_t keys[] = {0};
     return finish(s, r, keys, 1);
 }

@@ -354,7 +354,7 @@ START_TEST(special_columns_best_rowid)
     ck_assert_int_eq(SQLNumResultCols(st, &ncols), SQL_SUCCESS);
     ck_assert_int_eq(ncols, 8);
     char want[128];
-    snprintf(want, sizeof want, "dno|%d|integer|%d\nsite|%d|char|%d\n", SQL_INTEGER,
+    snprintf(want, sizeof want, "dno|%d|INTEGER|%d\nsite|%d|CHAR|%d\n", SQL_INTEGER,
              SQL_PC_NOT_PSEUDO, SQL_CHAR, SQL_PC_NOT_PSEUDO);
     ck_assert_str_eq(rows((const int[]){2, 3, 4, 8, 0}), want);
     ok(SQLSpecialColumns(st, SQL_BEST_ROWID, NULL, 0, NULL, 0, (SQLCHAR *)"my_t", SQL_NTS,
@@ -421,6 +421,149 @@ START_TEST(catalog_on_open_cursor_is_24000)
 }
 END_TEST
 
+
+START_TEST(synonyms_listed_and_usable)
+{
+    exec_ok("CREATE SYNONYM IF NOT EXISTS staff FOR emp");
+    exec_ok("CREATE PRIVATE SYNONYM IF NOT EXISTS dept_p FOR dept");
+    ok(SQLTables(st, NULL, 0, NULL, 0, NULL, 0, (SQLCHAR *)"SYNONYM", SQL_NTS));
+    ck_assert_str_eq(rows((const int[]){3, 4, 0}), "dept_p|SYNONYM\nstaff|SYNONYM\n");
+    ok(SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"sta%", SQL_NTS, NULL, 0));
+    ck_assert_str_eq(rows((const int[]){3, 4, 0}), "staff|SYNONYM\n");
+    /* A query through the synonym reads the table. */
+    ok(SQLExecDirect(st, (SQLCHAR *)"SELECT count(*) FROM staff s, dept_p d WHERE s.dno = d.dno",
+                     SQL_NTS));
+    ck_assert_str_eq(rows((const int[]){1, 0}), "0\n");
+    exec_ok("DROP SYNONYM dept_p");
+    ok(SQLTables(st, NULL, 0, NULL, 0, NULL, 0, (SQLCHAR *)"SYNONYM", SQL_NTS));
+    ck_assert_str_eq(rows((const int[]){3, 0}), "staff\n");
+}
+END_TEST
+
+START_TEST(granted_privileges_are_listed)
+{
+    exec_ok("CREATE TABLE IF NOT EXISTS gtab (k INTEGER, v VARCHAR(10))");
+    exec_ok("REVOKE ALL ON gtab FROM public");
+    exec_ok("GRANT SELECT ON gtab TO alice WITH GRANT OPTION");
+    exec_ok("GRANT UPDATE (v) ON gtab TO bob");
+    ok(SQLTablePrivileges(st, NULL, 0, NULL, 0, (SQLCHAR *)"gtab", SQL_NTS));
+    ck_assert_str_eq(rows((const int[]){4, 5, 6, 7, 0}),
+                     "informix|informix|ALTER|YES\ninformix|informix|DELETE|YES\n"
+                     "informix|informix|INDEX|YES\ninformix|informix|INSERT|YES\n"
+                     "informix|informix|REFERENCES|YES\ninformix|alice|SELECT|YES\n"
+                     "informix|informix|SELECT|YES\ninformix|informix|UPDATE|YES\n");
+    ok(SQLColumnPrivileges(st, NULL, 0, NULL, 0, (SQLCHAR *)"gtab", SQL_NTS, (SQLCHAR *)"%",
+                           SQL_NTS));
+    ck_assert_str_eq(rows((const int[]){4, 6, 7, 8, 0}), "v|bob|UPDATE|NO\n");
+    exec_ok("REVOKE UPDATE ON gtab FROM bob");
+    ok(SQLColumnPrivileges(st, NULL, 0, NULL, 0, (SQLCHAR *)"gtab", SQL_NTS, (SQLCHAR *)"%",
+                           SQL_NTS));
+    ck_assert_str_eq(rows((const int[]){4, 0}), "");
+}
+END_TEST
+
+START_TEST(special_columns_rowid_fallback)
+{
+    /* my_t has a unique index, myxt has none: its best row id is ROWID. */
+    ok(SQLSpecialColumns(st, SQL_BEST_ROWID, NULL, 0, NULL, 0, (SQLCHAR *)"myxt", SQL_NTS,
+                         SQL_SCOPE_CURROW, SQL_NULLABLE));
+    char want[128];
+    snprintf(want, sizeof want, "%d|rowid|%d|INTEGER|10|4|0|%d\n", SQL_SCOPE_SESSION,
+             SQL_INTEGER, SQL_PC_PSEUDO);
+    ck_assert_str_eq(rows((const int[]){1, 2, 3, 4, 5, 6, 7, 8, 0}), want);
+    /* Views have no rowid; SQL_ROWVER is always empty. */
+    ok(SQLSpecialColumns(st, SQL_BEST_ROWID, NULL, 0, NULL, 0, (SQLCHAR *)"emp_v", SQL_NTS,
+                         SQL_SCOPE_CURROW, SQL_NULLABLE));
+    ck_assert_str_eq(rows((const int[]){2, 0}), "");
+    ok(SQLSpecialColumns(st, SQL_ROWVER, NULL, 0, NULL, 0, (SQLCHAR *)"myxt", SQL_NTS,
+                         SQL_SCOPE_CURROW, SQL_NULLABLE));
+    ck_assert_str_eq(rows((const int[]){2, 0}), "");
+    /* The pseudo column answers queries, described as INTEGER. */
+    exec_ok("INSERT INTO myxt VALUES (42)");
+    ok(SQLExecDirect(st, (SQLCHAR *)"SELECT rowid, a FROM myxt WHERE a = 42 AND rowid > 0",
+                     SQL_NTS));
+    SQLSMALLINT type = 0, nl, dig, nul;
+    SQLULEN size;
+    SQLCHAR name[32];
+    ok(SQLDescribeCol(st, 1, name, sizeof name, &nl, &type, &size, &dig, &nul));
+    ck_assert_int_eq(type, SQL_INTEGER);
+    const char *got = rows((const int[]){1, 2, 0});
+    ck_assert_msg(strstr(got, "|42\n") != NULL && got[0] >= '1' && got[0] <= '9', "%s", got);
+}
+END_TEST
+
+START_TEST(statement_metadata_id_is_stored)
+{
+    SQLULEN v = 99;
+    ok(SQLGetStmtAttr(st, SQL_ATTR_METADATA_ID, &v, 0, NULL));
+    ck_assert_uint_eq(v, SQL_FALSE);
+    ok(SQLSetStmtAttr(st, SQL_ATTR_METADATA_ID, (SQLPOINTER)SQL_TRUE, 0));
+    ok(SQLGetStmtAttr(st, SQL_ATTR_METADATA_ID, &v, 0, NULL));
+    ck_assert_uint_eq(v, SQL_TRUE);
+    /* Identifier rules: MY_T folds to my_t, '_' is literal. */
+    ok(SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"MY_T", SQL_NTS, NULL, 0));
+    ck_assert_str_eq(rows((const int[]){3, 0}), "my_t\n");
+    ok(SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"MY_T", SQL_NTS, (SQLCHAR *)"A", SQL_NTS));
+    ck_assert_str_eq(rows((const int[]){4, 0}), "a\n");
+    ok(SQLSetStmtAttr(st, SQL_ATTR_METADATA_ID, (SQLPOINTER)SQL_FALSE, 0));
+    ok(SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"MY_T", SQL_NTS, NULL, 0));
+    ck_assert_str_eq(rows((const int[]){3, 0}), ""); /* a pattern, case kept */
+    expect_state(SQLSetStmtAttr(st, SQL_ATTR_METADATA_ID, (SQLPOINTER)7, 0), "HY024");
+}
+END_TEST
+
+START_TEST(type_names_agree_with_typeinfo)
+{
+    /* Every TYPE_NAME SQLColumns gives for emp's columns is a TYPE_NAME row of
+     * SQLGetTypeInfo, or (DATETIME/INTERVAL qualifiers, NVARCHAR ...) at least
+     * spelled in the same case. */
+    ok(SQLGetTypeInfo(st, SQL_ALL_TYPES));
+    char names[4096];
+    snprintf(names, sizeof names, "\n%s", rows((const int[]){1, 0}));
+    ok(SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"dept", SQL_NTS, NULL, 0));
+    ck_assert_str_eq(rows((const int[]){6, 0}), "INTEGER\nCHAR\nVARCHAR\nDECIMAL\n");
+    ck_assert_ptr_nonnull(strstr(names, "\nINTEGER\n"));
+    ck_assert_ptr_nonnull(strstr(names, "\nCHAR\n"));
+    ck_assert_ptr_nonnull(strstr(names, "\nVARCHAR\n"));
+    ck_assert_ptr_nonnull(strstr(names, "\nDECIMAL\n"));
+    ok(SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"emp", SQL_NTS, (SQLCHAR *)"id", SQL_NTS));
+    ck_assert_str_eq(rows((const int[]){6, 0}), "SERIAL\n");
+    ck_assert_ptr_nonnull(strstr(names, "\nSERIAL\n"));
+}
+END_TEST
+
+START_TEST(getinfo_matches_catalog_rules)
+{
+    char buf[64];
+    SQLSMALLINT len;
+    SQLUSMALLINT u16;
+    ck_assert_int_eq(SQLGetInfo(dbc, SQL_CATALOG_NAME, buf, sizeof buf, &len), SQL_SUCCESS);
+    ck_assert_str_eq(buf, "Y");
+    ck_assert_int_eq(SQLGetInfo(dbc, SQL_CATALOG_NAME_SEPARATOR, buf, sizeof buf, &len),
+                     SQL_SUCCESS);
+    ck_assert_str_eq(buf, ":");
+    ck_assert_int_eq(SQLGetInfo(dbc, SQL_SEARCH_PATTERN_ESCAPE, buf, sizeof buf, &len),
+                     SQL_SUCCESS);
+    ck_assert_str_eq(buf, "\\"); /* the escape tables_patterns_and_escapes uses */
+    ck_assert_int_eq(SQLGetInfo(dbc, SQL_OWNER_TERM, buf, sizeof buf, &len), SQL_SUCCESS);
+    ck_assert_str_eq(buf, "owner");
+    ck_assert_int_eq(SQLGetInfo(dbc, SQL_IDENTIFIER_QUOTE_CHAR, buf, sizeof buf, &len),
+                     SQL_SUCCESS);
+    ck_assert_str_eq(buf, "\""); /* DELIMIDENT=y */
+    ck_assert_int_eq(SQLGetInfo(dbc, SQL_IDENTIFIER_CASE, &u16, sizeof u16, NULL), SQL_SUCCESS);
+    ck_assert_uint_eq(u16, SQL_IC_LOWER); /* metadata_id folds to lower case */
+    ck_assert_int_eq(SQLGetInfo(dbc, SQL_QUOTED_IDENTIFIER_CASE, &u16, sizeof u16, NULL),
+                     SQL_SUCCESS);
+    ck_assert_uint_eq(u16, SQL_IC_SENSITIVE);
+    ck_assert_int_eq(SQLGetInfo(dbc, SQL_MAX_SCHEMA_NAME_LEN, &u16, sizeof u16, NULL),
+                     SQL_SUCCESS);
+    ck_assert_uint_eq(u16, 32); /* systables.owner CHAR(32) */
+    ck_assert_int_eq(SQLGetInfo(dbc, SQL_MAX_TABLE_NAME_LEN, &u16, sizeof u16, NULL),
+                     SQL_SUCCESS);
+    ck_assert_uint_eq(u16, 128);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("odbc_catalog");
@@ -441,6 +584,12 @@ static Suite *suite(void)
     tcase_add_test(tc, procedures_and_privileges);
     tcase_add_test(tc, wide_forms_and_functions);
     tcase_add_test(tc, catalog_on_open_cursor_is_24000);
+    tcase_add_test(tc, synonyms_listed_and_usable);
+    tcase_add_test(tc, granted_privileges_are_listed);
+    tcase_add_test(tc, special_columns_rowid_fallback);
+    tcase_add_test(tc, statement_metadata_id_is_stored);
+    tcase_add_test(tc, type_names_agree_with_typeinfo);
+    tcase_add_test(tc, getinfo_matches_catalog_rules);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -350,6 +350,190 @@ START_TEST(temp_tables_stay_out_of_the_permanent_catalog)
 }
 END_TEST
 
+
+/* ---- synonyms (IBM SYSSYNTABLE / SYSSYNONYMS, systables.tabtype S/P) ---------- */
+
+START_TEST(synonyms_are_recorded_and_usable)
+{
+    make_schema();
+    OK(g_s, "INSERT INTO parent VALUES (1, 'ab', 'n1')");
+    OK(g_s, "CREATE SYNONYM par FOR parent");
+    /* A synonym of a synonym stands for the table itself. */
+    OK(g_s, "CREATE PRIVATE SYNONYM mine FOR par");
+    expect_rows(g_s,
+                "SELECT t.tabname, t.tabtype, t.ncols, b.tabname FROM systables t, syssyntable s,"
+                " systables b WHERE s.tabid = t.tabid AND b.tabid = s.btabid ORDER BY 1",
+                "mine|P|0|parent\npar|S|0|parent\n");
+    expect_rows(g_s,
+                "SELECT synname, t.tabname FROM syssynonyms s, systables t"
+                " WHERE t.tabid = s.tabid ORDER BY 1",
+                "mine|parent\npar|parent\n");
+    expect1(g_s,
+            "SELECT count(*) FROM syscolumns c, systables t WHERE c.tabid = t.tabid"
+            " AND t.tabtype IN ('S', 'P')",
+            "0");
+    /* Queries through the synonym: plain, qualified, aliased, nested. */
+    expect1(g_s, "SELECT note FROM par WHERE a = 1", "n1");
+    expect1(g_s, "SELECT par.b FROM par WHERE par.a = 1", "ab  ");
+    expect1(g_s, "SELECT x.note FROM par x WHERE x.a = 1", "n1");
+    expect1(g_s, "SELECT m.note FROM mine AS m", "n1");
+    expect1(g_s, "SELECT count(*) FROM child c, par p WHERE c.pa = p.a", "0");
+    OK(g_s, "INSERT INTO par VALUES (2, 'cd', 'n2')");
+    OK(g_s, "UPDATE par SET note = 'n3' WHERE a = 2");
+    expect1(g_s, "SELECT note FROM parent WHERE a = 2", "n3");
+    OK(g_s, "DELETE FROM par WHERE a = 2");
+    expect1(g_s, "SELECT count(*) FROM parent", "1");
+    /* Names are unique across tables and synonyms; DROP TABLE keeps off it. */
+    ck_assert_int_eq(run(g_s, "CREATE SYNONYM par FOR child", NULL), -310);
+    ck_assert_int_eq(run(g_s, "CREATE TABLE par (x INT)", NULL), -310);
+    ck_assert_int_eq(run(g_s, "CREATE SYNONYM s2 FOR nosuch", NULL), -206);
+    ck_assert_int_ne(run(g_s, "DROP TABLE par", NULL), 0);
+    OK(g_s, "CREATE SYNONYM IF NOT EXISTS par FOR parent");
+    OK(g_s, "DROP SYNONYM mine");
+    ck_assert_int_eq(run(g_s, "DROP SYNONYM mine", NULL), -206);
+    OK(g_s, "DROP SYNONYM IF EXISTS mine");
+    expect1(g_s, "SELECT count(*) FROM systables WHERE tabname = 'mine'", "0");
+    /* Dropping the table drops its synonyms. */
+    OK(g_s, "CREATE SYNONYM kid FOR child");
+    OK(g_s, "DROP TABLE child");
+    expect1(g_s, "SELECT count(*) FROM systables WHERE tabname = 'kid'", "0");
+    expect1(g_s, "SELECT count(*) FROM syssyntable s, systables t WHERE t.tabid = s.btabid"
+                 " AND t.tabname = 'child'", "0");
+    ck_assert_int_eq(run(g_s, "SELECT * FROM kid", NULL), -206);
+    /* Renaming the table keeps the synonym pointing at it (by tabid). */
+    OK(g_s, "RENAME TABLE parent TO parent2");
+    expect1(g_s, "SELECT note FROM par WHERE a = 1", "n1");
+}
+END_TEST
+
+/* ---- privileges (IBM SYSTABAUTH tabauth "su*idxarn", SYSCOLAUTH colauth "sur") - */
+
+START_TEST(grant_and_revoke_update_tabauth_and_colauth)
+{
+    make_schema();
+    const char *q = "SELECT rtrim(grantor), rtrim(grantee), tabauth FROM systabauth a, systables t"
+                    " WHERE a.tabid = t.tabid AND t.tabname = 'parent' ORDER BY 2";
+    OK(g_s, "GRANT SELECT, INSERT ON parent TO alice");
+    OK(g_s, "GRANT DELETE ON parent TO alice, bob WITH GRANT OPTION");
+    expect_rows(g_s, q,
+                "tester|alice|s--iD----\ntester|bob|----D----\ntester|public|su-idx---\n"
+                "tester|tester|SU-IDXAR-\n");
+    /* Column-level: syscolauth rows and '*' in tabauth. */
+    OK(g_s, "GRANT UPDATE (note, b), REFERENCES (a) ON parent TO carol");
+    expect_rows(g_s,
+                "SELECT rtrim(grantee), c.colno, colauth FROM syscolauth c, systables t"
+                " WHERE c.tabid = t.tabid AND t.tabname = 'parent' ORDER BY 2",
+                "carol|1|--r\ncarol|2|-u-\ncarol|3|-u-\n");
+    expect1(g_s,
+            "SELECT tabauth FROM systabauth WHERE grantee = 'carol' AND tabid ="
+            " (SELECT tabid FROM systables WHERE tabname = 'parent')",
+            "--*------");
+    OK(g_s, "REVOKE UPDATE ON parent FROM carol");
+    expect_rows(g_s,
+                "SELECT rtrim(grantee), colno, colauth FROM syscolauth ORDER BY 2",
+                "carol|1|--r\n");
+    OK(g_s, "REVOKE REFERENCES ON parent FROM carol");
+    expect1(g_s, "SELECT count(*) FROM syscolauth", "0");
+    expect1(g_s, "SELECT count(*) FROM systabauth WHERE grantee = 'carol'", "0");
+    /* REVOKE removes letters; a row with nothing left goes away. */
+    OK(g_s, "REVOKE DELETE ON parent FROM bob");
+    OK(g_s, "REVOKE INSERT ON parent FROM alice");
+    OK(g_s, "REVOKE ALL ON parent FROM public");
+    expect_rows(g_s, q, "tester|alice|s---D----\ntester|tester|SU-IDXAR-\n");
+    OK(g_s, "GRANT ALL PRIVILEGES ON parent TO public AS informix");
+    expect1(g_s,
+            "SELECT rtrim(grantor) || ':' || tabauth FROM systabauth WHERE grantee = 'public'"
+            " AND tabid = (SELECT tabid FROM systables WHERE tabname = 'parent')",
+            "informix:su-idxar-");
+    /* Errors and statements ifxlite accepts without catalog rows. */
+    ck_assert_int_eq(run(g_s, "GRANT SELECT ON nosuch TO alice", NULL), -206);
+    ck_assert_int_eq(run(g_s, "GRANT SELECT (nosuch) ON parent TO alice", NULL), -217);
+    ck_assert_int_eq(run(g_s, "GRANT FLY ON parent TO alice", NULL), -201);
+    OK(g_s, "GRANT CONNECT TO alice");
+    OK(g_s, "GRANT RESOURCE TO alice, bob");
+    OK(g_s, "GRANT EXECUTE ON PROCEDURE p TO alice");
+    /* Dropping the table drops its privileges. */
+    OK(g_s, "DROP TABLE other");
+    OK(g_s, "DROP TABLE child");
+    OK(g_s, "DROP TABLE parent");
+    expect1(g_s, "SELECT count(*) FROM systabauth a WHERE a.tabid >= 100", "0");
+}
+END_TEST
+
+/* ---- translator fixes ------------------------------------------------------------ */
+
+START_TEST(rowid_is_an_integer_pseudo_column)
+{
+    OK(g_s, "CREATE TABLE nokey (v VARCHAR(10))");
+    OK(g_s, "INSERT INTO nokey VALUES ('x')");
+    OK(g_s, "INSERT INTO nokey VALUES ('y')");
+    expect1(g_s, "SELECT rowid FROM nokey WHERE v = 'y'", "2");
+    expect1(g_s, "SELECT v FROM nokey WHERE rowid = 1", "x");
+    struct srv_err err;
+    struct srv_stmt *st = srv_stmt_prepare(g_s, "SELECT rowid, v FROM nokey", 26, &err);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_uint_eq(srv_stmt_ncols(st), 2);
+    const struct srv_col *c = srv_stmt_col(st, 0);
+    ck_assert_str_eq(c->name, "rowid");
+    ck_assert_uint_eq(c->type & 0xFF, SQ_T_INTEGER);
+    ck_assert_uint_eq(c->enc_len, 4);
+    srv_stmt_free(st);
+}
+END_TEST
+
+START_TEST(qualified_sqlite_keywords_are_columns)
+{
+    make_schema();
+    /* sysreferences.primary (IBM SYSREFERENCES) read with a qualifier. */
+    expect1(g_s,
+            "SELECT count(*) FROM sysreferences r, sysconstraints c"
+            " WHERE c.constrid = r.primary AND c.constrtype IN ('P', 'U')",
+            "2");
+    expect1(g_s, "SELECT count(r.primary) FROM sysreferences r WHERE r.primary > 0", "2");
+}
+END_TEST
+
+START_TEST(insert_select_coerces_to_target_types)
+{
+    OK(g_s, "CREATE TABLE src (s VARCHAR(10), n VARCHAR(10))");
+    OK(g_s, "CREATE TABLE dst (d DECIMAL(12,2), c CHAR(3), i INTEGER)");
+    OK(g_s, "INSERT INTO src VALUES ('1.005', 'abcdef')");
+    OK(g_s, "INSERT INTO src VALUES ('2.499', 'x')");
+    OK(g_s, "INSERT INTO dst (d, c) SELECT s, n FROM src WHERE s = '1.005'");
+    expect1(g_s, "SELECT d FROM dst", "1.01");
+    expect1(g_s, "SELECT c FROM dst", "abc");
+    OK(g_s, "INSERT INTO dst SELECT s + 0, n, 7 FROM src WHERE n = 'x' UNION ALL"
+            " SELECT 3.333, 'zz', 8 FROM src WHERE n = 'x'");
+    expect_rows(g_s, "SELECT d, i FROM dst WHERE i IS NOT NULL ORDER BY i", "2.50|7\n3.33|8\n");
+    ck_assert_int_eq(run(g_s, "INSERT INTO dst (d, c) SELECT 'oops', n FROM src", NULL), -1213);
+}
+END_TEST
+
+START_TEST(rename_column_renames_constraint_columns)
+{
+    make_schema();
+    OK(g_s, "RENAME COLUMN parent.b TO bb");
+    OK(g_s, "RENAME COLUMN parent.note TO remark");
+    /* The key still covers columns 1 and 2, the unique constraint column 3. */
+    expect_rows(g_s,
+                "SELECT c.constrtype, i.part1, i.part2 FROM sysconstraints c, sysindexes i,"
+                " systables t WHERE t.tabname = 'parent' AND c.tabid = t.tabid"
+                " AND i.idxname = c.idxname ORDER BY 1",
+                "P|1|2\nU|3|0\n");
+    /* A later DDL sync keeps them (cat_sync rebuilds from the constraint records). */
+    OK(g_s, "CREATE INDEX ix_p ON parent (remark)");
+    expect1(g_s,
+            "SELECT count(*) FROM sysconstraints c, sysindexes i WHERE i.idxname = c.idxname"
+            " AND c.tabid = (SELECT tabid FROM systables WHERE tabname = 'parent')",
+            "2");
+    OK(g_s, "RENAME TABLE parent TO dad");
+    expect1(g_s,
+            "SELECT t.tabname FROM sysreferences r, systables t WHERE t.tabid = r.ptabid"
+            " GROUP BY 1",
+            "dad");
+}
+END_TEST
+
 static Suite *srv_catalog_suite(void)
 {
     Suite *s = suite_create("srv_catalog");
@@ -366,6 +550,12 @@ static Suite *srv_catalog_suite(void)
     tcase_add_test(tc, views_keep_their_text_in_sysviews);
     tcase_add_test(tc, new_tables_grant_owner_and_public);
     tcase_add_test(tc, temp_tables_stay_out_of_the_permanent_catalog);
+    tcase_add_test(tc, synonyms_are_recorded_and_usable);
+    tcase_add_test(tc, grant_and_revoke_update_tabauth_and_colauth);
+    tcase_add_test(tc, rowid_is_an_integer_pseudo_column);
+    tcase_add_test(tc, qualified_sqlite_keywords_are_columns);
+    tcase_add_test(tc, insert_select_coerces_to_target_types);
+    tcase_add_test(tc, rename_column_renames_constraint_columns);
     suite_add_tcase(s, tc);
     return s;
 }
