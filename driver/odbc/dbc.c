@@ -14,6 +14,10 @@
 #include "env.h"
 #include "sq_alloc.h"
 #include "sq_conn.h"
+#include "sq_opcodes.h"
+#include "sq_result.h"
+#include "stmt.h"
+#include "sqlhosts.h"
 
 /* ---- connect requests (no lock held) ----------------------------------- */
 
@@ -176,7 +180,7 @@ void dbc_attach_desc(struct dbc *dbc, struct desc *desc, struct link *node)
 
 static bool wire_usable(const struct dbc *dbc)
 {
-    return dbc->wire && !sq_conn_is_broken(dbc->wire) && dbc->pid == getpid();
+    return dbc->wire && !dbc->poisoned && !sq_conn_is_broken(dbc->wire) && dbc->pid == getpid();
 }
 
 SQLRETURN dbc_wire_error(struct dbc *dbc, struct handle *diag_to, int sq_rc)
@@ -225,6 +229,15 @@ static bool any_open_cursor(struct dbc *dbc)
     return false;
 }
 
+bool dbc_is_dirty(struct dbc *dbc)
+{
+    if (!dbc->wire)
+        return false;
+    return dbc->dirty || dbc->in_txn || dbc->ansi_commit_due || !dbc->autocommit ||
+           dbc->session_changed ||
+           dbc->txn_isolation != dbc->conn_isolation || any_open_cursor(dbc);
+}
+
 static void txn_ended(struct dbc *dbc, bool committed)
 {
     dbc->in_txn = false;
@@ -241,15 +254,57 @@ static void txn_ended(struct dbc *dbc, bool committed)
  * closes the connection's cursors (SQL_CB_CLOSE), so while any statement of
  * this connection has an open cursor the commit is deferred to the next
  * statement boundary at which none is open (decision, see report). */
+/* Session state changed by SQL text the driver did not issue itself (pooling,
+ * odbc-notes §1.7): BEGIN WORK opens a transaction even under autocommit,
+ * COMMIT / ROLLBACK WORK end it, DATABASE / SET ISOLATION / SET LOG ... change
+ * the session for good (a reset cannot restore them: the connection is then
+ * never reused). */
+static void note_statement(struct dbc *dbc, struct handle *h)
+{
+    if (!h || h->type != SQL_HANDLE_STMT)
+        return;
+    const struct stmt *s = (const struct stmt *)(const void *)h; /* hdr is first */
+    if (!s->sq)
+        return;
+    switch (sq_stmt_type(s->sq)) {
+    case SQ_STMT_BEGWORK:
+        dbc->in_txn = true;
+        dbc->dirty = true;
+        break;
+    case SQ_STMT_COMMIT:
+    case SQ_STMT_ROLLBACK:
+        dbc->in_txn = false;
+        dbc->dirty = false;
+        dbc->ansi_commit_due = false;
+        break;
+    case SQ_STMT_DATABASE:
+    case SQ_STMT_STARTDB:
+    case SQ_STMT_ISOLATE:
+    case SQ_STMT_SETLOG:
+    case SQ_STMT_EXPLAIN:
+    case SQ_STMT_OPTIM:
+    case SQ_STMT_CONSTRMODE:
+    case SQ_STMT_DBGFILE:
+        dbc->session_changed = true;
+        break;
+    default:
+        break;
+    }
+}
+
 SQLRETURN dbc_after_statement(struct dbc *dbc, struct handle *diag_to, bool ok)
 {
     if (!dbc->wire)
         return SQL_SUCCESS;
     if (!dbc->autocommit) {
-        if (ok)
+        if (ok) {
             dbc->dirty = true;
+            note_statement(dbc, diag_to);
+        }
         return SQL_SUCCESS;
     }
+    if (ok)
+        note_statement(dbc, diag_to);
     if (dbc->kind != SQ_DB_ANSI)
         return SQL_SUCCESS;
     dbc->ansi_commit_due = true;
@@ -375,18 +430,27 @@ SQLRETURN dbc_connect(struct dbc *dbc, struct dbc_connect_req *req, struct str *
     enum dsn_rc d = dsn_cfg_finish(c, &bad);
     if (d != DSN_OK)
         return req_error(dbc, req, d, bad);
-    if (!c->service || !c->service[0]) {
-        if (c->dsn && c->src[DSN_KW_SERVICE] == DSN_SRC_NONE && !c->host)
+    /* Targets (issue #9, sqlhosts.h): Host/Service as a host list
+     * (Host=a,b:9089,[::1]:9090), else Server (default $INFORMIXSERVER)
+     * through the sqlhosts file; a group or list is tried in order below. */
+    struct sqlhosts_target *tg = NULL;
+    size_t ntg = 0;
+    char herr[512] = "";
+    enum sqlhosts_rc hr = sqlhosts_targets(c, NULL, &tg, &ntg, herr, sizeof herr);
+    if (hr == SQLHOSTS_NOMEM)
+        return diag_add(&dbc->hdr, DIAG_HY001, NULL);
+    if (hr != SQLHOSTS_OK) {
+        if (c->dsn && c->src[DSN_KW_SERVICE] == DSN_SRC_NONE && !c->host && !c->server)
             return diag_add(&dbc->hdr, DIAG_08001,
                             "Data source \"%s\" has no Host/Service in odbc.ini", c->dsn);
-        return diag_add(&dbc->hdr, DIAG_08001, "No Service (port) given for the connection");
+        return diag_add(&dbc->hdr, DIAG_08001, "%s", herr);
     }
 
     struct sq_conn_cfg cc;
     sq_conn_cfg_init(&cc);
-    if (c->host && c->host[0])
-        cc.host = c->host;
-    cc.service = c->service;
+    cc.trace_file = c->opt.trace ? (c->trace_file && c->trace_file[0] ? c->trace_file
+                                                                      : "/tmp/ifxodbc_trace.log")
+                                 : NULL; /* NULL: $IFXODBC_TRACE or none (sq_trace.h) */
     cc.server_name = c->server ? c->server : "";
     cc.user = c->uid ? c->uid : "";
     cc.password = c->pwd ? c->pwd : "";
@@ -401,6 +465,9 @@ SQLRETURN dbc_connect(struct dbc *dbc, struct dbc_connect_req *req, struct str *
                            ? (int)(dbc->connection_timeout * 1000u)
                            : 0;
     cc.fetch_buf_size = c->opt.fetch_buffer_size ? c->opt.fetch_buffer_size : dbc->packet_size;
+    cc.keepalive_idle_s = (int)c->opt.keepalive_idle;
+    cc.keepalive_intvl_s = (int)c->opt.keepalive_interval;
+    cc.keepalive_cnt = (int)c->opt.keepalive_count;
     /* TLS (issue #8): a handshake or verification failure comes back as IO /
      * TIMEOUT with a "TLS: ..." reason and maps to 08001 in connect_error. */
     cc.tls.enabled = c->opt.use_tls;
@@ -416,15 +483,51 @@ SQLRETURN dbc_connect(struct dbc *dbc, struct dbc_connect_req *req, struct str *
         cc.nenv = 1;
     }
 
-    struct sq_conn *w = sq_conn_new();
-    if (!w)
-        return diag_add(&dbc->hdr, DIAG_HY001, NULL);
-    enum sq_rc r = sq_conn_connect(w, &cc);
-    if (r != SQ_RC_OK) {
-        SQLRETURN rc = connect_error(dbc, w, r, cc.user);
-        sq_conn_free(w);
-        return rc;
+    /* Members in order, each within the login timeout (also bounding a
+     * member that accepts TCP and then stalls); the first that accepts wins.
+     * One target keeps the precise SQLSTATE of connect_error(); with several,
+     * every member's reason goes into one 08001. */
+    struct sq_conn *w = NULL;
+    char srv[SQLHOSTS_NAME_MAX + 1], why[2048] = "";
+    size_t wl = 0;
+    for (size_t i = 0; i < ntg && !w; i++) {
+        const struct sqlhosts_target *t = &tg[i];
+        const char *fail = t->refused;
+        if (!fail[0]) {
+            cc.host = t->host;
+            cc.service = t->service;
+            cc.tls.enabled = c->opt.use_tls || t->tls;
+            snprintf(srv, sizeof srv, "%s", t->server[0] ? t->server : cc.server_name);
+            cc.server_name = srv;
+            w = sq_conn_new();
+            if (!w) {
+                sq_free(tg);
+                return diag_add(&dbc->hdr, DIAG_HY001, NULL);
+            }
+            sq_conn_set_deadline(w, (int64_t)login_s * 1000);
+            enum sq_rc r = sq_conn_connect(w, &cc);
+            sq_conn_set_deadline(w, 0);
+            if (r != SQ_RC_OK && (ntg == 1 || r == SQ_RC_NOMEM)) {
+                SQLRETURN rc = connect_error(dbc, w, r, cc.user);
+                sq_conn_free(w);
+                sq_free(tg);
+                return rc;
+            }
+            fail = r == SQ_RC_OK ? "" : sq_conn_errmsg(w);
+        }
+        if (fail[0]) {
+            int n = snprintf(why + wl, sizeof why - wl, "%s[%zu] %s%s%s:%s: %s", wl ? "; " : "",
+                             i + 1, t->server, t->server[0] ? "@" : "", t->host, t->service,
+                             fail);
+            wl = n < 0 ? wl : wl + (size_t)n < sizeof why ? wl + (size_t)n : sizeof why - 1;
+            sq_conn_free(w);
+            w = NULL;
+        }
     }
+    sq_free(tg);
+    if (!w)
+        return diag_add(&dbc->hdr, DIAG_08001, "No server of %s accepted the connection: %s",
+                        c->server && c->server[0] ? c->server : "the host list", why);
     free_names(dbc);
     dbc->dsn_name = sq_strdup(c->dsn ? c->dsn : "");
     dbc->database = sq_strdup(c->database ? c->database : "");
@@ -442,6 +545,9 @@ SQLRETURN dbc_connect(struct dbc *dbc, struct dbc_connect_req *req, struct str *
     dbc->in_txn = false;
     dbc->ansi_commit_due = false;
     dbc->dirty = false;
+    dbc->poisoned = false;
+    dbc->session_changed = false;
+    dbc->dirty_rule = c->opt.pool_dirty_rule;
     dbc->fetch_buf = cc.fetch_buf_size;
     dbc->pipeline_depth = c->opt.pipeline_depth;
     dbc->scrollable = c->opt.scrollable;
@@ -456,6 +562,10 @@ SQLRETURN dbc_connect(struct dbc *dbc, struct dbc_connect_req *req, struct str *
             rc = diag_add(&dbc->hdr, DIAG_01S02, "Isolation level could not be set: %s",
                           sq_conn_errmsg(w));
     }
+    /* Reset targets (SQL_ATTR_RESET_CONNECTION): the state right after the
+     * connect. Autocommit's target is always ON (the ODBC default). */
+    dbc->conn_isolation = rc == SQL_SUCCESS ? dbc->txn_isolation : SQL_TXN_READ_COMMITTED;
+    dbc->conn_query_timeout = dbc->query_timeout;
     if (completed) {
         d = dsn_emit(c, completed);
         if (d != DSN_OK)
@@ -474,19 +584,26 @@ SQLRETURN dbc_disconnect(struct dbc *dbc)
         stmt_free(stmt_from_link(dbc->stmts.next));
     while (!link_empty(&dbc->descs))
         desc_free(desc_from_link(dbc->descs.next));
-    if (wire_usable(dbc)) {
+    if (dbc->pid != getpid()) {
+        /* Forked child: close only our copy of the descriptor. No SQ_EXIT,
+         * no TLS close_notify, no shutdown(2): the socket is the parent's
+         * session (odbc-notes §1.7 item 5). The statements were freed above
+         * without I/O because wire_usable() is false in the child. */
+        sq_conn_abandon(dbc->wire);
+    } else if (wire_usable(dbc)) {
         /* Roll back explicitly so the server does not depend on session end;
-         * a failure changes nothing (the close follows). */
-        if (dbc->in_txn || (dbc->kind == SQ_DB_ANSI && dbc->dirty))
+         * a failure changes nothing (the close follows). Each exchange is
+         * bounded by the connection timeout or the core's close bound. */
+        if (dbc->in_txn || (dbc->kind == SQ_DB_ANSI && (dbc->dirty || dbc->ansi_commit_due)))
             (void)sq_conn_rollback(dbc->wire);
         sq_conn_close(dbc->wire); /* bounded by the core */
     }
-    /* In a forked child (pid changed) we only free: sq_conn_free closes the
-     * socket; TODO(2): make sure no SQ_EXIT is written from a child. */
     sq_conn_free(dbc->wire);
     dbc->wire = NULL;
     dbc->in_txn = false;
     dbc->dirty = false;
+    dbc->poisoned = false;
+    dbc->session_changed = false;
     dbc->kind = SQ_DB_UNKNOWN;
     return SQL_SUCCESS;
 }
@@ -553,6 +670,46 @@ static SQLRETURN set_autocommit(struct dbc *dbc, SQLULEN v)
     return SQL_SUCCESS;
 }
 
+/* SQL_ATTR_RESET_CONNECTION (the DM sends it when an ODBC 3.80 application
+ * returns the connection to the pool; odbc-notes §1.3): roll back, free every
+ * statement and descriptor of the connection (the DM already dropped its
+ * wrappers), restore the post-connect attributes, clear diagnostics. The DM
+ * ignores the result, so a failed rollback or isolation reset poisons the
+ * connection: CONNECTION_DEAD then says TRUE and the pool closes it. Always
+ * SQL_SUCCESS. */
+static SQLRETURN reset_connection(struct dbc *dbc)
+{
+    while (!link_empty(&dbc->stmts))
+        stmt_free(stmt_from_link(dbc->stmts.next));
+    while (!link_empty(&dbc->descs))
+        desc_free(desc_from_link(dbc->descs.next));
+    if (wire_usable(dbc)) {
+        if (dbc->in_txn || (dbc->kind == SQ_DB_ANSI && (dbc->dirty || dbc->ansi_commit_due))) {
+            enum sq_rc r = sq_conn_rollback(dbc->wire);
+            if (r == SQ_RC_SERVER && sq_conn_server_error(dbc->wire)->sqlcode == -255)
+                r = SQ_RC_OK;
+            if (r != SQ_RC_OK)
+                dbc->poisoned = true;
+        }
+        if (!dbc->poisoned && dbc->txn_isolation != dbc->conn_isolation) {
+            const char *sql = isolation_sql(dbc->conn_isolation);
+            if (!sql || sq_conn_exec(dbc->wire, sql, strlen(sql), NULL) != SQ_RC_OK)
+                dbc->poisoned = true;
+        }
+    } else if (dbc->wire) {
+        dbc->poisoned = true;
+    }
+    if (dbc->session_changed)
+        dbc->poisoned = true; /* cannot be undone here: let the pool close it */
+    txn_ended(dbc, false); /* no statements left: only clears the flags */
+    dbc->autocommit = true;
+    dbc->txn_isolation = dbc->conn_isolation;
+    dbc->access_mode = SQL_MODE_READ_WRITE;
+    dbc->query_timeout = dbc->conn_query_timeout;
+    diag_clear(&dbc->hdr.diag);
+    return SQL_SUCCESS;
+}
+
 SQLRETURN dbc_set_attr(struct dbc *dbc, SQLINTEGER attr, const struct dbc_attr_val *v)
 {
     SQLULEN n = v->num;
@@ -570,7 +727,9 @@ SQLRETURN dbc_set_attr(struct dbc *dbc, SQLINTEGER attr, const struct dbc_attr_v
         dbc->login_timeout = (SQLUINTEGER)n;
         return SQL_SUCCESS;
     case SQL_ATTR_CONNECTION_TIMEOUT:
-        dbc->connection_timeout = (SQLUINTEGER)n; /* TODO(2): apply to an open wire */
+        dbc->connection_timeout = (SQLUINTEGER)n;
+        if (dbc->wire) /* every later network wait of this connection */
+            sq_conn_set_io_timeout(dbc->wire, n > 0 && n < 2000000u ? (int)(n * 1000u) : 0);
         return SQL_SUCCESS;
     case SQL_ATTR_QUERY_TIMEOUT:
         dbc->query_timeout = n;
@@ -630,7 +789,10 @@ SQLRETURN dbc_set_attr(struct dbc *dbc, SQLINTEGER attr, const struct dbc_attr_v
     case SQL_ATTR_TRANSLATE_OPTION:
     case SQL_ATTR_ODBC_CURSORS:
         return SQL_SUCCESS; /* handled by the driver manager */
-    case SQL_ATTR_RESET_CONNECTION: /* TODO(2): pooling issue (odbc-notes §1.7) */
+    case SQL_ATTR_RESET_CONNECTION:
+        if (n != SQL_RESET_CONNECTION_YES)
+            return diag_add(&dbc->hdr, DIAG_HY024, NULL);
+        return reset_connection(dbc);
     case SQL_ATTR_ENLIST_IN_DTC:
         return diag_add(&dbc->hdr, DIAG_HYC00, NULL);
     default:
@@ -679,9 +841,13 @@ SQLRETURN dbc_get_attr(struct dbc *dbc, SQLINTEGER attr, struct dbc_attr_val *ou
         out->num = dbc->ansi_app;
         return SQL_SUCCESS;
     case SQL_ATTR_CONNECTION_DEAD:
-        /* From local state only, no round trip (odbc-notes §1.5). The dirty
-         * rule comes with the pooling issue. */
-        out->num = wire_usable(dbc) ? SQL_CD_FALSE : SQL_CD_TRUE;
+        /* From local state only, no round trip (odbc-notes §1.5, §1.7): dead
+         * when the wire is broken or poisoned, after a fork, and (PoolDirtyRule,
+         * default on) when dirty, so the DM pool closes the connection (the
+         * server rolls back) instead of handing it to the next borrower. Never
+         * rolls back here: an application's own query must not lose its work. */
+        out->num = !wire_usable(dbc) || (dbc->dirty_rule && dbc_is_dirty(dbc)) ? SQL_CD_TRUE
+                                                                               : SQL_CD_FALSE;
         return SQL_SUCCESS;
     case SQL_ATTR_CURRENT_CATALOG:
         out->is_str = true;

@@ -26,7 +26,12 @@ struct dbc {
     int kind;              /* enum sq_dbkind of the open database */
     bool in_txn;           /* logged db: SQ_BEGIN sent, no COMMIT/ROLLBACK yet */
     bool ansi_commit_due;  /* ANSI db, autocommit: commit deferred while a cursor is open */
-    bool dirty;            /* work since the last commit/rollback (pooling, later issue) */
+    bool dirty;            /* work since the last commit/rollback */
+    bool poisoned;         /* a reset or rollback failed: never hand this wire out again */
+    bool session_changed;  /* DATABASE, SET ISOLATION, SET LOG ... ran as SQL text */
+    bool dirty_rule;       /* PoolDirtyRule: CONNECTION_DEAD reports a dirty connection dead */
+    SQLUINTEGER conn_isolation;  /* isolation right after the connect (the reset target) */
+    SQLULEN conn_query_timeout;  /* query timeout right after the connect */
 
     /* Connection attributes (pre-connect values are kept for the connect). */
     bool autocommit;
@@ -98,6 +103,12 @@ SQLRETURN dbc_get_attr(struct dbc *dbc, SQLINTEGER attr, struct dbc_attr_val *ou
 bool dbc_attr_is_string(SQLINTEGER attr);
 
 bool dbc_connected(const struct dbc *dbc);
+
+/* Pooling (odbc-notes.md §1.7): true when the connection carries state the
+ * next pooled borrower must not inherit: work since the last commit/rollback,
+ * an open transaction, autocommit off, isolation changed since the connect,
+ * an open cursor on any statement. Local state only, no round trip. */
+bool dbc_is_dirty(struct dbc *dbc);
 
 /* PipelineDepth of the connection (parameter sets in flight; 0 = default). */
 unsigned dbc_pipeline_depth(const struct dbc *dbc);

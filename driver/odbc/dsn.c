@@ -160,6 +160,30 @@ static const struct dsn_keyword keywords[DSN_KW__COUNT] = {
         .offset = KW(pipeline_depth), .def = "256", .is_secret = false,
         .kind = DSN_K_UINT, .min = 1, .max = 256,
         .help = "Parameter sets in flight per parameter array (1 = one round trip per set)"},
+    /* sqlhosts (issue #9): without Host/Service, Server is looked up here. */
+    [DSN_KW_SQLHOSTS] = {.id = DSN_KW_SQLHOSTS, .name = "SQLHOSTS",
+        .aliases = {"INFORMIXSQLHOSTS", NULL},
+        .offset = KW(sqlhosts), .def = NULL, .is_secret = false,
+        .kind = DSN_K_STRING, .min = 0, .max = 0,
+        .help = "sqlhosts file resolving Server (default $INFORMIXSQLHOSTS, "
+                "$INFORMIXDIR/etc/sqlhosts)"},
+    /* TCP keepalive (issue #7): SO_KEEPALIVE is always on; these tune it so a
+     * silently dead peer breaks the connection (08S01) instead of hanging. */
+    [DSN_KW_KEEPALIVE_IDLE] = {.id = DSN_KW_KEEPALIVE_IDLE, .name = "KeepAliveIdle",
+        .aliases = {NULL},
+        .offset = KW(keepalive_idle), .def = "0", .is_secret = false,
+        .kind = DSN_K_UINT, .min = 0, .max = 32767,
+        .help = "Seconds idle before the first TCP keepalive probe (0 = system default)"},
+    [DSN_KW_KEEPALIVE_INTERVAL] = {.id = DSN_KW_KEEPALIVE_INTERVAL, .name = "KeepAliveInterval",
+        .aliases = {NULL},
+        .offset = KW(keepalive_interval), .def = "0", .is_secret = false,
+        .kind = DSN_K_UINT, .min = 0, .max = 32767,
+        .help = "Seconds between TCP keepalive probes (0 = system default)"},
+    [DSN_KW_KEEPALIVE_COUNT] = {.id = DSN_KW_KEEPALIVE_COUNT, .name = "KeepAliveCount",
+        .aliases = {NULL},
+        .offset = KW(keepalive_count), .def = "0", .is_secret = false,
+        .kind = DSN_K_UINT, .min = 0, .max = 127,
+        .help = "Unanswered keepalive probes before the link is dead (0 = system default)"},
 };
 /* clang-format on */
 
@@ -564,6 +588,12 @@ static bool check_value(struct dsn_cfg *cfg, const struct dsn_keyword *k, const 
             cfg->opt.fetch_buffer_size = (unsigned)n;
         else if (k->id == DSN_KW_PIPELINE_DEPTH)
             cfg->opt.pipeline_depth = (unsigned)n;
+        else if (k->id == DSN_KW_KEEPALIVE_IDLE)
+            cfg->opt.keepalive_idle = (unsigned)n;
+        else if (k->id == DSN_KW_KEEPALIVE_INTERVAL)
+            cfg->opt.keepalive_interval = (unsigned)n;
+        else if (k->id == DSN_KW_KEEPALIVE_COUNT)
+            cfg->opt.keepalive_count = (unsigned)n;
         return true;
     case DSN_K_PROTOCOL:
         /* Checked before Encrypt (table order), which may then turn TLS on. */

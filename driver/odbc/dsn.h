@@ -42,6 +42,10 @@ enum dsn_kw {
     DSN_KW_TLS_CLIENT_KEY,
     DSN_KW_TLS_VERIFY,
     DSN_KW_PIPELINE_DEPTH, /* parameter-array groups in flight (pipelined execution) */
+    DSN_KW_SQLHOSTS,       /* sqlhosts file resolving Server= (issue #9) */
+    DSN_KW_KEEPALIVE_IDLE, /* TCP keepalive (issue #7) */
+    DSN_KW_KEEPALIVE_INTERVAL,
+    DSN_KW_KEEPALIVE_COUNT,
     DSN_KW__COUNT
 };
 
@@ -107,6 +111,10 @@ struct dsn_cfg {
     char *tls_client_key;
     char *tls_verify;
     char *pipeline_depth;
+    char *sqlhosts;
+    char *keepalive_idle;
+    char *keepalive_interval;
+    char *keepalive_count;
     unsigned char src[DSN_KW__COUNT]; /* enum dsn_src of each value */
 
     struct dsn_extra *extra; /* unknown keywords, in order of appearance */
@@ -125,6 +133,9 @@ struct dsn_cfg {
         bool scrollable;
         bool pool_dirty_rule;
         bool trace;
+        unsigned keepalive_idle;     /* seconds; 0 = OS default */
+        unsigned keepalive_interval; /* seconds; 0 = OS default */
+        unsigned keepalive_count;    /* probes; 0 = OS default */
     } opt;
 };
 

@@ -10,6 +10,7 @@
 #include "sq_alloc.h"
 #include "sq_internal.h"
 #include "sq_opcodes.h"
+#include "sq_trace.h"
 
 #define SQ_IN_CHUNK 65536u    /* free space offered to each transport read */
 #define SQ_CLOSE_WAIT_MS 2000 /* bound on waiting for the SQ_EXIT echo */
@@ -52,6 +53,25 @@ static void conn_drop_transport(struct sq_conn *c)
     }
 }
 
+void sq_conn_abandon(struct sq_conn *c)
+{
+    if (!c)
+        return;
+    atomic_store(&c->interrupted, true);
+    if (c->tr)
+        c->tr->ops->interrupt(c->tr); /* flags only in a child: see sq_tcp.c */
+    c->prefetch = NULL;
+    conn_drop_transport(c);
+    if (c->state != SQ_CONN_NEW)
+        c->state = SQ_CONN_CLOSED;
+}
+
+void sq_conn_set_io_timeout(struct sq_conn *c, int ms)
+{
+    if (c)
+        c->io_timeout_ms = ms > 0 ? ms : 0;
+}
+
 void sq_conn_free(struct sq_conn *c)
 {
     if (!c)
@@ -61,6 +81,7 @@ void sq_conn_free(struct sq_conn *c)
     conn_drop_transport(c);
     sq_buf_fini(&c->in);
     sq_buf_fini(&c->out);
+    sq_trace_close(c->trace);
     sq_free(c);
 }
 
@@ -149,6 +170,7 @@ enum sq_rc sq_conn_flush(struct sq_conn *c)
     if (!c->tr)
         return sq_conn_fail(c, SQ_RC_BROKEN, "no transport");
     char err[256] = "";
+    sq_trace_out(c->trace, c->out.data, c->out.len);
     enum sq_rc rc =
         c->tr->ops->write(c->tr, c->out.data, c->out.len, conn_deadline(c), err, sizeof err);
     sq_buf_reset(&c->out);
@@ -218,8 +240,10 @@ static enum sq_rc conn_next_raw(struct sq_conn *c, struct sq_msg *m)
     struct sq_rd rd;
     sq_rd_init(&rd, c->in.data + c->in_head, c->in.len - c->in_head);
     enum sq_rc rc = sq_decode_msg(&c->caps, &rd, m);
-    if (rc == SQ_RC_OK)
+    if (rc == SQ_RC_OK) {
+        sq_trace_in(c->trace, m, c->in.data + c->in_head, rd.pos);
         c->in_head += rd.pos;
+    }
     return rc;
 }
 
@@ -393,6 +417,7 @@ void sq_conn_close(struct sq_conn *c)
                 wait = c->io_timeout_ms;
             int64_t deadline = sq_deadline_in(wait);
             char err[256];
+            sq_trace_out(c->trace, c->out.data, c->out.len);
             if (c->tr->ops->write(c->tr, c->out.data, c->out.len, deadline, err, sizeof err) ==
                 SQ_RC_OK)
                 close_wait(c, deadline);

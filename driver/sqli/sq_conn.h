@@ -41,12 +41,20 @@ struct sq_conn_cfg {
     const char *app_name;          /* default "ifxodbc" */
     int connect_timeout_ms;        /* <= 0: none */
     int io_timeout_ms;             /* per read/write wait; 0 = none */
+    /* TCP keepalive (SO_KEEPALIVE is always on): idle seconds before the
+     * first probe, seconds between probes, probes before the link is declared
+     * dead; 0 = the operating system's default. */
+    int keepalive_idle_s;
+    int keepalive_intvl_s;
+    int keepalive_cnt;
     uint32_t fetch_buf_size;       /* NFETCH/SFETCH buffer size; 0 = SQ_DEFAULT_FETCH_BUF */
     const struct sq_env_pair *env; /* extra login environment, after the six defaults */
     size_t nenv;
     /* TLS (onsocssl, doc §11): tls.enabled wraps the TCP stream in TLS before
      * the login; never falls back to plaintext. Zeroed by sq_conn_cfg_init. */
     struct sq_tls_cfg tls;
+    /* Protocol trace file (sq_trace.h); NULL/"" = $IFXODBC_TRACE or none. */
+    const char *trace_file;
 };
 
 /* Negotiated features (from the server's SQ_PROTOCOLS mask, doc §5.1). */
@@ -120,6 +128,17 @@ void sq_conn_close(struct sq_conn *conn);
 void sq_conn_interrupt(struct sq_conn *conn);
 
 bool sq_conn_is_broken(const struct sq_conn *conn);
+
+/* Forked child (the socket belongs to the parent's session): drop the
+ * transport without any I/O (no SQ_EXIT, no TLS close_notify, no shutdown(2)),
+ * closing only this process's descriptor. The state becomes CLOSED; free with
+ * sq_conn_free as usual. */
+void sq_conn_abandon(struct sq_conn *conn);
+
+/* Change the per-wait I/O bound of an open connection (ms; <= 0: none), as
+ * SQL_ATTR_CONNECTION_TIMEOUT set after the connect. Caller holds the
+ * connection (no exchange runs). */
+void sq_conn_set_io_timeout(struct sq_conn *conn, int ms);
 enum sq_conn_state sq_conn_state(const struct sq_conn *conn);
 /* Message of the last failure (sticky once BROKEN), or "" if none. For a
  * server error: "error -206 (isam -111): The specified table (t) is not ...". */

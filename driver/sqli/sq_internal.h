@@ -48,6 +48,7 @@ struct sq_conn {
      * one); sq_conn_flush drains it (sq_result_drain) before sending anything. */
     struct sq_stmt *prefetch;
     bool in_pipeline; /* sq_stmt_execute_pipe runs: other requests are MISUSE */
+    struct sq_trace *trace; /* protocol trace (sq_trace.h), NULL = off */
 };
 
 struct sq_rowent {

@@ -11,6 +11,7 @@
 #include "sq_alloc.h"
 #include "sq_internal.h"
 #include "sq_opcodes.h"
+#include "sq_trace.h"
 #include "sq_types.h"
 #include "sq_wr.h"
 
@@ -237,6 +238,9 @@ static enum sq_rc read_conacc(struct sq_conn *c, const char *user)
         return rc;
     struct sq_conacc acc;
     rc = sq_login_parse_reply(c->in.data + c->in_head, pdu, &acc);
+    if (rc == SQ_RC_OK)
+        sq_trace_login_reply(c->trace, acc.sl_type, acc.svc_error, acc.name,
+                             c->in.data + c->in_head, pdu);
     c->in_head += pdu;
     if (rc != SQ_RC_OK)
         return sq_conn_fail(c, SQ_RC_PROTOCOL, "login reply: malformed packet (session type %u)",
@@ -410,7 +414,11 @@ enum sq_rc sq_conn_connect_over(struct sq_conn *c, const struct sq_conn_cfg *cfg
             explicit_bzero(c->out.data, c->out.cap);
         return sq_conn_fail(c, rc, "cannot build the login packet (%s)", sq_rc_name(rc));
     }
-    /* The password is in the buffer in clear text (doc §3.4): send, then wipe. */
+    /* The password is in the buffer in clear text (doc §3.4): send, then wipe.
+     * The trace prints the login's key fields only, never these bytes. */
+    if (!c->trace)
+        c->trace = sq_trace_open(cfg->trace_file);
+    sq_trace_login(c->trace, cfg, c->out.len);
     uint8_t *pwbuf = c->out.data;
     size_t pwcap = c->out.cap;
     rc = sq_conn_flush(c);
@@ -479,6 +487,7 @@ enum sq_rc sq_conn_connect(struct sq_conn *c, const struct sq_conn_cfg *cfg)
         c->server_err.sqlcode = -908; /* client-side "socket connection failed" code */
         return sq_conn_fail(c, rc, "%s", err);
     }
+    sq_tcp_keepalive(tr, cfg->keepalive_idle_s, cfg->keepalive_intvl_s, cfg->keepalive_cnt);
     if (cfg->tls.enabled) {
         /* doc §11: TLS right after the TCP connect, before the SL header. The
          * handshake shares the connect timeout; a failure never falls back. */

@@ -22,6 +22,7 @@
 struct tcp_transport {
     struct sq_transport base;
     int fd;
+    pid_t pid; /* process that connected: a forked child must not shutdown(2) */
     atomic_bool interrupted;
 };
 
@@ -141,8 +142,11 @@ static void tcp_interrupt(struct sq_transport *base)
     struct tcp_transport *t = (struct tcp_transport *)base;
     atomic_store(&t->interrupted, true);
     /* shutdown() is async-signal-safe and wakes a thread blocked in poll/recv;
-     * the descriptor itself stays valid until close. */
-    (void)shutdown(t->fd, SHUT_RDWR); /* nothing useful to do if it fails */
+     * the descriptor itself stays valid until close. In a forked child it
+     * would end the parent's stream too (shutdown acts on the socket, not the
+     * descriptor), so there only the flag is set (getpid is async-signal-safe). */
+    if (t->pid == getpid())
+        (void)shutdown(t->fd, SHUT_RDWR); /* nothing useful to do if it fails */
 }
 
 static void tcp_close(struct sq_transport *base)
@@ -153,6 +157,20 @@ static void tcp_close(struct sq_transport *base)
     if (t->fd >= 0)
         (void)close(t->fd); /* errors on close of a socket carry no data we need */
     sq_free(t);
+}
+
+void sq_tcp_keepalive(struct sq_transport *base, int idle_s, int intvl_s, int cnt)
+{
+    struct tcp_transport *t = (struct tcp_transport *)base;
+    if (!t || t->fd < 0)
+        return;
+    /* Best effort: a kernel refusing a value leaves its default in place. */
+    if (idle_s > 0)
+        (void)setsockopt(t->fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle_s, sizeof idle_s);
+    if (intvl_s > 0)
+        (void)setsockopt(t->fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl_s, sizeof intvl_s);
+    if (cnt > 0)
+        (void)setsockopt(t->fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
 }
 
 static const struct sq_transport_ops tcp_ops = {
@@ -261,6 +279,7 @@ enum sq_rc sq_tcp_connect(const char *host, const char *service, int connect_tim
     }
     t->base.ops = &tcp_ops;
     t->fd = fd;
+    t->pid = getpid();
     atomic_init(&t->interrupted, false);
     *out = &t->base;
     return SQ_RC_OK;

@@ -53,6 +53,10 @@ int64_t sq_deadline_in(int ms);
 enum sq_rc sq_tcp_connect(const char *host, const char *service, int connect_timeout_ms,
                           struct sq_transport **out, char *err, size_t errcap);
 
+/* Tune TCP keepalive on a transport made by sq_tcp_connect (values <= 0 keep
+ * the OS default). Best effort: a refused option changes nothing else. */
+void sq_tcp_keepalive(struct sq_transport *t, int idle_s, int intvl_s, int cnt);
+
 /* Memory transport: reads come from a copy of script[0..len) in pieces of at
  * most max_chunk bytes (0 = no limit), then SQ_RC_IO "peer closed". Every
  * write is appended to a record. Caller owns the result (ops->close); NULL on

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: MIT */
+/* it_odbc_threads.c - concurrency through the driver manager at Threading=0:
+ * 16 threads share one connection, each with its own prepared statement, and
+ * get only their own results (the per-connection wire lock); 64 threads
+ * check out connections from a DM pool of 8 and never see more than 8
+ * server sessions (no leak). Iteration counts are scaled for CI; set
+ * IFX_THREADS_FULL=1 for the issue's full counts (10,000 / 100,000). */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+#include <sql.h>
+#include <sqlext.h>
+
+#include "ck_util.h"
+#include "odbc_env.h"
+
+enum { NVALS = 64 };
+
+static struct odbc_test_env g_env;
+static SQLHENV g_henv;
+static SQLHDBC g_dbc;
+static atomic_int g_bad;
+
+static bool full_scale(void)
+{
+    const char *f = getenv("IFX_THREADS_FULL");
+    return f && f[0] == '1';
+}
+
+static void write_pool_ini(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/odbcinst.ini", g_env.dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f,
+            "[ODBC]\nTrace = No\nPooling = Yes\nPoolMaxSize = 8\nPoolWaitTimeout = 30\n\n"
+            "[ifxodbc]\nDescription = pooled\nDriver = %s\nDriver64 = %s\n"
+            "Threading = 0\nCPTimeout = 60\nFileUsage = 1\n",
+            odbc_test_driver_path(), odbc_test_driver_path());
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+static void exec_ok(SQLHSTMT st, const char *sql)
+{
+    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)(uintptr_t)sql, SQL_NTS);
+    if (!SQL_SUCCEEDED(rc))
+        odbc_dump_diag(SQL_HANDLE_STMT, st);
+    ck_assert_msg(SQL_SUCCEEDED(rc), "%s", sql);
+}
+
+static void setup_common(bool pool)
+{
+    ck_assert_msg(odbc_test_env_start(&g_env, NULL), "test environment");
+    if (pool)
+        write_pool_ini();
+    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &g_henv), SQL_SUCCESS);
+    ck_assert_int_eq(SQLSetEnvAttr(g_henv, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0),
+                     SQL_SUCCESS);
+    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DBC, g_henv, &g_dbc), SQL_SUCCESS);
+    /* A key the worker threads do not use: this one stays out of their pool. */
+    SQLRETURN rc = SQLDriverConnect(g_dbc, NULL, (SQLCHAR *)"DSN=ifxtest;UID=informix;", SQL_NTS,
+                                    NULL, 0, NULL, SQL_DRIVER_NOPROMPT);
+    ck_assert(SQL_SUCCEEDED(rc));
+    SQLHSTMT st;
+    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &st), SQL_SUCCESS);
+    exec_ok(st, "CREATE TABLE tt (id INT, v VARCHAR(20))");
+    for (int i = 1; i <= NVALS; i++) {
+        char sql[100];
+        snprintf(sql, sizeof sql, "INSERT INTO tt VALUES (%d, 'v%d')", i, i * 7);
+        exec_ok(st, sql);
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    atomic_store(&g_bad, 0);
+}
+
+static void setup_shared(void)
+{
+    setup_common(false);
+}
+
+static void setup_pool(void)
+{
+    setup_common(true);
+}
+
+static void teardown(void)
+{
+    SQLDisconnect(g_dbc);
+    SQLFreeHandle(SQL_HANDLE_DBC, g_dbc);
+    SQLFreeHandle(SQL_HANDLE_ENV, g_henv);
+    odbc_test_env_stop(&g_env);
+}
+
+/* One lookup on st (prepared "SELECT v FROM tt WHERE id = ?"): true when the
+ * row is exactly this id's. */
+static bool lookup(SQLHSTMT st, SQLINTEGER id)
+{
+    SQLLEN ind = 0;
+    if (SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &id, 0, &ind) !=
+        SQL_SUCCESS)
+        return false;
+    if (SQLExecute(st) != SQL_SUCCESS || SQLFetch(st) != SQL_SUCCESS)
+        return false;
+    char v[32], want[32];
+    SQLLEN vl = 0;
+    if (SQLGetData(st, 1, SQL_C_CHAR, v, sizeof v, &vl) != SQL_SUCCESS)
+        return false;
+    snprintf(want, sizeof want, "v%d", (int)id * 7);
+    bool ok = strcmp(v, want) == 0 && SQLFetch(st) == SQL_NO_DATA;
+    return SQLFreeStmt(st, SQL_CLOSE) == SQL_SUCCESS && ok;
+}
+
+struct worker {
+    int no;
+    long iters;
+    long sessions[8]; /* pool test: distinct session ids seen */
+    int nsessions;
+};
+
+static void *shared_worker(void *p)
+{
+    struct worker *w = p;
+    SQLHSTMT st;
+    if (SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &st) != SQL_SUCCESS) {
+        atomic_fetch_add(&g_bad, 1);
+        return NULL;
+    }
+    if (SQLPrepare(st, (SQLCHAR *)"SELECT v FROM tt WHERE id = ?", SQL_NTS) != SQL_SUCCESS) {
+        atomic_fetch_add(&g_bad, 1);
+        SQLFreeHandle(SQL_HANDLE_STMT, st);
+        return NULL;
+    }
+    for (long i = 0; i < w->iters; i++) {
+        SQLINTEGER id = (SQLINTEGER)((w->no * 5 + i) % NVALS + 1);
+        if (!lookup(st, id)) {
+            atomic_fetch_add(&g_bad, 1);
+            break;
+        }
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    return NULL;
+}
+
+START_TEST(sixteen_threads_one_connection)
+{
+    enum { NT = 16 };
+    long iters = full_scale() ? 10000 : 1000;
+    struct worker w[NT];
+    pthread_t th[NT];
+    for (int i = 0; i < NT; i++) {
+        w[i] = (struct worker){.no = i, .iters = iters};
+        ck_assert_int_eq(pthread_create(&th[i], NULL, shared_worker, &w[i]), 0);
+    }
+    for (int i = 0; i < NT; i++)
+        pthread_join(th[i], NULL);
+    ck_assert_int_eq(atomic_load(&g_bad), 0);
+    SQLUINTEGER dead = 7;
+    ck_assert_int_eq(
+        SQLGetConnectAttr(g_dbc, SQL_ATTR_CONNECTION_DEAD, &dead, SQL_IS_UINTEGER, NULL),
+        SQL_SUCCESS);
+    ck_assert_int_eq(dead, SQL_CD_FALSE);
+    fprintf(stderr, "threads: 16 x %ld lookups on one connection\n", iters);
+}
+END_TEST
+
+static void note_session(struct worker *w, long sid)
+{
+    for (int i = 0; i < w->nsessions; i++)
+        if (w->sessions[i] == sid)
+            return;
+    if (w->nsessions < 8)
+        w->sessions[w->nsessions++] = sid;
+    else
+        atomic_fetch_add(&g_bad, 1000); /* more than 8 sessions: the pool leaked */
+}
+
+static void *pool_worker(void *p)
+{
+    struct worker *w = p;
+    for (long i = 0; i < w->iters; i++) {
+        SQLHDBC d;
+        SQLHSTMT st;
+        if (SQLAllocHandle(SQL_HANDLE_DBC, g_henv, &d) != SQL_SUCCESS) {
+            atomic_fetch_add(&g_bad, 1);
+            return NULL;
+        }
+        if (!SQL_SUCCEEDED(SQLDriverConnect(d, NULL, (SQLCHAR *)"DSN=ifxtest;", SQL_NTS, NULL, 0,
+                                            NULL, SQL_DRIVER_NOPROMPT))) {
+            odbc_dump_diag(SQL_HANDLE_DBC, d);
+            atomic_fetch_add(&g_bad, 1);
+            SQLFreeHandle(SQL_HANDLE_DBC, d);
+            return NULL;
+        }
+        bool ok = SQLAllocHandle(SQL_HANDLE_STMT, d, &st) == SQL_SUCCESS;
+        if (ok && i % 4 == 0) {
+            SQLINTEGER sid = 0;
+            SQLLEN ind = 0;
+            ok = SQLExecDirect(st,
+                               (SQLCHAR *)"SELECT DBINFO('sessionid') FROM systables "
+                                          "WHERE tabid = 1",
+                               SQL_NTS) == SQL_SUCCESS &&
+                 SQLFetch(st) == SQL_SUCCESS &&
+                 SQLGetData(st, 1, SQL_C_SLONG, &sid, 0, &ind) == SQL_SUCCESS &&
+                 SQLFreeStmt(st, SQL_CLOSE) == SQL_SUCCESS;
+            note_session(w, sid);
+        } else if (ok) {
+            ok = SQLPrepare(st, (SQLCHAR *)"SELECT v FROM tt WHERE id = ?", SQL_NTS) ==
+                     SQL_SUCCESS &&
+                 lookup(st, (SQLINTEGER)((w->no + i) % NVALS + 1));
+        }
+        if (!ok)
+            atomic_fetch_add(&g_bad, 1);
+        SQLFreeHandle(SQL_HANDLE_STMT, st);
+        if (SQLDisconnect(d) != SQL_SUCCESS || SQLFreeHandle(SQL_HANDLE_DBC, d) != SQL_SUCCESS)
+            atomic_fetch_add(&g_bad, 1);
+        if (!ok)
+            return NULL;
+    }
+    return NULL;
+}
+
+START_TEST(sixtyfour_threads_pool_of_eight)
+{
+    enum { NT = 64 };
+    long iters = full_scale() ? 100000 / NT : 100;
+    static struct worker w[NT];
+    pthread_t th[NT];
+    for (int i = 0; i < NT; i++) {
+        w[i] = (struct worker){.no = i, .iters = iters};
+        ck_assert_int_eq(pthread_create(&th[i], NULL, pool_worker, &w[i]), 0);
+    }
+    for (int i = 0; i < NT; i++)
+        pthread_join(th[i], NULL);
+    ck_assert_int_eq(atomic_load(&g_bad), 0);
+    /* Clean connections only: the whole run used at most 8 server sessions. */
+    long all[NT * 8];
+    int n = 0;
+    for (int i = 0; i < NT; i++)
+        for (int j = 0; j < w[i].nsessions; j++) {
+            bool seen = false;
+            for (int k = 0; k < n; k++)
+                seen = seen || all[k] == w[i].sessions[j];
+            if (!seen)
+                all[n++] = w[i].sessions[j];
+        }
+    fprintf(stderr, "pool: 64 threads x %ld checkouts, %d distinct server sessions\n", iters, n);
+    ck_assert_int_ge(n, 1);
+    ck_assert_int_le(n, 8);
+}
+END_TEST
+
+static Suite *threads_suite(void)
+{
+    Suite *s = suite_create("odbc_threads");
+    TCase *t1 = tcase_create("shared");
+    tcase_add_checked_fixture(t1, setup_shared, teardown);
+    tcase_set_timeout(t1, full_scale() ? 3600 : 60);
+    tcase_add_test(t1, sixteen_threads_one_connection);
+    suite_add_tcase(s, t1);
+    TCase *t2 = tcase_create("pool");
+    tcase_add_checked_fixture(t2, setup_pool, teardown);
+    tcase_set_timeout(t2, full_scale() ? 3600 : 60);
+    tcase_add_test(t2, sixtyfour_threads_pool_of_eight);
+    suite_add_tcase(s, t2);
+    return s;
+}
+
+int main(void)
+{
+    return ck_run(threads_suite());
+}
