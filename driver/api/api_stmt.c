@@ -114,6 +114,24 @@ API SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT h, SQLSMALLINT orientation, SQLLEN
     return stmt_leave(s, stmt_fetch(s, orientation, offset));
 }
 
+API SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT h, SQLUSMALLINT orientation, SQLLEN offset,
+                                       SQLULEN *rows, SQLUSMALLINT *status)
+{
+    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
+    if (!s)
+        return SQL_INVALID_HANDLE;
+    return stmt_leave(s, stmt_extended_fetch(s, orientation, offset, rows, status));
+}
+
+API SQLRETURN SQL_API SQLSetPos(SQLHSTMT h, SQLSETPOSIROW row, SQLUSMALLINT op,
+                                SQLUSMALLINT lock)
+{
+    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
+    if (!s)
+        return SQL_INVALID_HANDLE;
+    return stmt_leave(s, stmt_set_pos(s, row, op, lock));
+}
+
 API SQLRETURN SQL_API SQLGetData(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT c_type,
                                  SQLPOINTER buf, SQLLEN buf_len, SQLLEN *ind)
 {

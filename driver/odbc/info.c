@@ -11,6 +11,7 @@
 
 #include "dbc.h"
 #include "sq_conn.h"
+#include "stmt.h"
 
 #define STR(t, v) {t, INFO_STR, v, 0}
 #define U16(t, v) {t, INFO_U16, NULL, (SQLUINTEGER)(v)}
@@ -232,22 +233,27 @@ static const struct info_entry info_table[] = {
 
     /* cursors and statements: forward-only, read-only for now */
     U32(SQL_CURSOR_SENSITIVITY, SQL_INSENSITIVE),
-    U32(SQL_SCROLL_OPTIONS, SQL_SO_FORWARD_ONLY),
+    U32(SQL_SCROLL_OPTIONS, SQL_SO_FORWARD_ONLY | SQL_SO_STATIC),
     U32(SQL_SCROLL_CONCURRENCY, SQL_SCCO_READ_ONLY),
-    U32(SQL_FETCH_DIRECTION, SQL_FD_FETCH_NEXT), /* no SQLExtendedFetch: odbc-notes §3.4 */
+    /* SQLExtendedFetch is exported: odbc-notes §8 */
+    U32(SQL_FETCH_DIRECTION, SQL_FD_FETCH_NEXT | SQL_FD_FETCH_FIRST | SQL_FD_FETCH_LAST |
+                                 SQL_FD_FETCH_PRIOR | SQL_FD_FETCH_ABSOLUTE |
+                                 SQL_FD_FETCH_RELATIVE | SQL_FD_FETCH_BOOKMARK),
     U32(SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1, SQL_CA1_NEXT),
     U32(SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2, SQL_CA2_READ_ONLY_CONCURRENCY),
-    U32(SQL_STATIC_CURSOR_ATTRIBUTES1, 0),
-    U32(SQL_STATIC_CURSOR_ATTRIBUTES2, 0),
+    U32(SQL_STATIC_CURSOR_ATTRIBUTES1, SQL_CA1_NEXT | SQL_CA1_ABSOLUTE | SQL_CA1_RELATIVE |
+                                           SQL_CA1_BOOKMARK | SQL_CA1_LOCK_NO_CHANGE |
+                                           SQL_CA1_POS_POSITION),
+    U32(SQL_STATIC_CURSOR_ATTRIBUTES2, SQL_CA2_READ_ONLY_CONCURRENCY | SQL_CA2_MAX_ROWS_SELECT),
     U32(SQL_KEYSET_CURSOR_ATTRIBUTES1, 0),
     U32(SQL_KEYSET_CURSOR_ATTRIBUTES2, 0),
     U32(SQL_DYNAMIC_CURSOR_ATTRIBUTES1, 0),
     U32(SQL_DYNAMIC_CURSOR_ATTRIBUTES2, 0),
     U32(SQL_STATIC_SENSITIVITY, 0),
     U32(SQL_LOCK_TYPES, 0),
-    U32(SQL_POS_OPERATIONS, 0),
+    U32(SQL_POS_OPERATIONS, SQL_POS_POSITION),
     U32(SQL_POSITIONED_STATEMENTS, 0),
-    U32(SQL_BOOKMARK_PERSISTENCE, 0),
+    U32(SQL_BOOKMARK_PERSISTENCE, SQL_BP_SCROLL),
     U32(SQL_GETDATA_EXTENSIONS, SQL_GD_ANY_COLUMN | SQL_GD_ANY_ORDER | SQL_GD_BOUND),
     U32(SQL_PARAM_ARRAY_ROW_COUNTS, SQL_PARC_BATCH),
     U32(SQL_PARAM_ARRAY_SELECTS, SQL_PAS_NO_SELECT),
@@ -320,6 +326,15 @@ SQLRETURN info_get(struct dbc *dbc, SQLUSMALLINT type, struct info_val *out)
         /* DELIMIDENT=y (the DSN default) is sent at login: "x" is an identifier. */
         set_str(out, dbc->delimident ? "\"" : " ");
         return SQL_SUCCESS;
+    case SQL_CURSOR_COMMIT_BEHAVIOR:
+        /* Cursors close at commit (SQL_CB_CLOSE) unless opened WITH HOLD
+         * (SQL_IFX_ATTR_CURSOR_HOLD): while a statement of the connection has
+         * that attribute on, say SQL_CB_PRESERVE so that the driver manager
+         * leaves its hold cursor open; the driver still closes the others
+         * itself (stmt_on_txn_end). Rollback always closes: SQL_CB_CLOSE. */
+        out->kind = INFO_U16;
+        out->u = stmt_any_hold(dbc) ? SQL_CB_PRESERVE : SQL_CB_CLOSE;
+        return SQL_SUCCESS;
     case SQL_MAX_STATEMENT_LEN:
         out->kind = INFO_U32;
         out->u = dbc->wire && sq_conn_caps(dbc->wire)->big_sql ? 0 : 65535;
@@ -361,6 +376,7 @@ static const struct info_fn fn_table[] = {
     FN(SQLExecDirect, SQL_API_SQLEXECDIRECT),
     FN(SQLExecute, SQL_API_SQLEXECUTE),
     FN(SQLFetch, SQL_API_SQLFETCH),
+    FN(SQLExtendedFetch, SQL_API_SQLEXTENDEDFETCH),
     FN(SQLFetchScroll, SQL_API_SQLFETCHSCROLL),
     FN(SQLForeignKeys, SQL_API_SQLFOREIGNKEYS),
     FN(SQLFreeHandle, SQL_API_SQLFREEHANDLE),
@@ -392,6 +408,7 @@ static const struct info_fn fn_table[] = {
     FN(SQLSetCursorName, SQL_API_SQLSETCURSORNAME),
     FN(SQLSetDescField, SQL_API_SQLSETDESCFIELD),
     FN(SQLSetDescRec, SQL_API_SQLSETDESCREC),
+    FN(SQLSetPos, SQL_API_SQLSETPOS),
     FN(SQLSetEnvAttr, SQL_API_SQLSETENVATTR),
     FN(SQLSetStmtAttr, SQL_API_SQLSETSTMTATTR),
     FN(SQLSpecialColumns, SQL_API_SQLSPECIALCOLUMNS),

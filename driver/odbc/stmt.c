@@ -8,7 +8,16 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../../include/sqlifx.h"
+#include "dbc.h"
 #include "sq_alloc.h"
+
+bool stmt_metadata_id(const struct stmt *s)
+{
+    if (s->metadata_id == STMT_METADATA_ID_DBC)
+        return s->dbc->metadata_id == SQL_TRUE;
+    return s->metadata_id == SQL_TRUE;
+}
 
 struct stmt *stmt_new(struct dbc *dbc)
 {
@@ -38,6 +47,7 @@ struct stmt *stmt_new(struct dbc *dbc)
     s->use_bookmarks = SQL_UB_OFF;
     s->async_enable = SQL_ASYNC_ENABLE_OFF;
     s->cursor_scrollable = SQL_NONSCROLLABLE;
+    s->metadata_id = STMT_METADATA_ID_DBC; /* follows the connection until set here */
     s->cursor_sensitivity = SQL_INSENSITIVE;
     s->simulate_cursor = SQL_SC_UNIQUE;
     s->row_count = -1;
@@ -105,6 +115,8 @@ void stmt_reset_cursor(struct stmt *s)
     s->local_pos = 0;
     s->row = NULL;
     s->at_end = false;
+    s->scroll = false;
+    s->rs_rows = 0;
     s->gd_col = 0;
     conv_getdata_reset(&s->gd);
 }
@@ -126,13 +138,23 @@ void stmt_unprepare(struct stmt *s)
 
 void stmt_on_txn_end(struct stmt *s, bool committed)
 {
-    (void)committed;
-    /* SQL_CB_CLOSE: cursors close at commit and rollback (no WITH HOLD yet),
-     * prepared statements stay. TODO(2): keep SQL_CURSOR_HOLD cursors. */
+    /* SQL_CB_CLOSE: cursors close at commit and rollback, prepared
+     * statements stay; except that a cursor opened WITH HOLD
+     * (SQL_IFX_ATTR_CURSOR_HOLD) survives a commit, as on Informix. */
+    if (committed && s->cursor_hold && s->sq && sq_stmt_is_open(s->sq))
+        return;
     if (s->state == STMT_S5 || s->state == STMT_S6 || s->state == STMT_S7) {
         stmt_reset_cursor(s);
         stmt_to_closed_state(s);
     }
+}
+
+bool stmt_any_hold(struct dbc *dbc)
+{
+    for (struct link *l = dbc->stmts.next; l != &dbc->stmts; l = l->next)
+        if (stmt_from_link(l)->cursor_hold)
+            return true;
+    return false;
 }
 
 bool stmt_has_open_cursor(const struct stmt *s)
@@ -423,10 +445,15 @@ SQLRETURN stmt_set_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_CURSOR_TYPE:
         if (stmt_has_open_cursor(s))
             return diag_add(&s->hdr, DIAG_24000, NULL);
-        if (v != SQL_CURSOR_FORWARD_ONLY) {
-            /* TODO(2): scrollable (SQ_SCROLL) cursors come with SQLFetchScroll. */
-            s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
-            return diag_add(&s->hdr, DIAG_01S02, "cursor type changed to forward-only");
+        if (v != SQL_CURSOR_FORWARD_ONLY && v != SQL_CURSOR_STATIC &&
+            v != SQL_CURSOR_KEYSET_DRIVEN && v != SQL_CURSOR_DYNAMIC)
+            return diag_add(&s->hdr, DIAG_HY024, NULL);
+        /* STATIC = an Informix scroll cursor (insensitive); keyset-driven and
+         * dynamic cursors do not exist over SQLI: the next best is STATIC. */
+        s->cursor_scrollable = v == SQL_CURSOR_FORWARD_ONLY ? SQL_NONSCROLLABLE : SQL_SCROLLABLE;
+        if (v == SQL_CURSOR_KEYSET_DRIVEN || v == SQL_CURSOR_DYNAMIC) {
+            s->cursor_type = SQL_CURSOR_STATIC;
+            return diag_add(&s->hdr, DIAG_01S02, "cursor type changed to static");
         }
         s->cursor_type = v;
         return SQL_SUCCESS;
@@ -438,9 +465,19 @@ SQLRETURN stmt_set_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
         s->concurrency = v;
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
-        if (v != SQL_NONSCROLLABLE)
-            return diag_add(&s->hdr, DIAG_HYC00, "scrollable cursors are not supported yet");
+        if (stmt_has_open_cursor(s))
+            return diag_add(&s->hdr, DIAG_24000, NULL);
+        if (v != SQL_NONSCROLLABLE && v != SQL_SCROLLABLE)
+            return diag_add(&s->hdr, DIAG_HY024, NULL);
         s->cursor_scrollable = v;
+        s->cursor_type = v == SQL_SCROLLABLE ? SQL_CURSOR_STATIC : SQL_CURSOR_FORWARD_ONLY;
+        return SQL_SUCCESS;
+    case SQL_IFX_ATTR_CURSOR_HOLD:
+        if (stmt_has_open_cursor(s))
+            return diag_add(&s->hdr, DIAG_24000, NULL);
+        if (v != SQL_IFX_CURSOR_HOLD_OFF && v != SQL_IFX_CURSOR_HOLD_ON)
+            return diag_add(&s->hdr, DIAG_HY024, NULL);
+        s->cursor_hold = v;
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SENSITIVITY:
         if (v == SQL_SENSITIVE)
@@ -455,8 +492,12 @@ SQLRETURN stmt_set_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_KEYSET_SIZE: s->keyset_size = v; return SQL_SUCCESS;
     case SQL_ATTR_SIMULATE_CURSOR: s->simulate_cursor = v; return SQL_SUCCESS;
     case SQL_ATTR_USE_BOOKMARKS:
-        if (v != SQL_UB_OFF)
-            return diag_add(&s->hdr, DIAG_HYC00, "bookmarks are not supported");
+        /* Bookmarks are the server's row positions (TUPID), 4 bytes. */
+        if (stmt_has_open_cursor(s))
+            return diag_add(&s->hdr, DIAG_24000, NULL);
+        if (v != SQL_UB_OFF && v != SQL_UB_ON && v != SQL_UB_VARIABLE)
+            return diag_add(&s->hdr, DIAG_HY024, NULL);
+        s->use_bookmarks = v;
         return SQL_SUCCESS;
     case SQL_ATTR_ASYNC_ENABLE:
         if (v != SQL_ASYNC_ENABLE_OFF)
@@ -467,7 +508,12 @@ SQLRETURN stmt_set_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
             return diag_add(&s->hdr, DIAG_HYC00, NULL);
         return SQL_SUCCESS;
     case SQL_ATTR_METADATA_ID:
+        if (v != SQL_FALSE && v != SQL_TRUE)
+            return diag_add(&s->hdr, DIAG_HY024, NULL);
+        s->metadata_id = v;
+        return SQL_SUCCESS;
     case SQL_ATTR_FETCH_BOOKMARK_PTR:
+        s->fetch_bookmark = value;
         return SQL_SUCCESS;
     case SQL_ATTR_ROW_NUMBER:
         return diag_add(&s->hdr, DIAG_HY092, NULL);
@@ -512,15 +558,22 @@ SQLRETURN stmt_get_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_RETRIEVE_DATA: v = s->retrieve_data; break;
     case SQL_ATTR_KEYSET_SIZE: v = s->keyset_size; break;
     case SQL_ATTR_SIMULATE_CURSOR: v = s->simulate_cursor; break;
-    case SQL_ATTR_USE_BOOKMARKS: v = SQL_UB_OFF; break;
+    case SQL_ATTR_USE_BOOKMARKS: v = s->use_bookmarks; break;
+    case SQL_IFX_ATTR_CURSOR_HOLD: v = s->cursor_hold; break;
     case SQL_ATTR_ASYNC_ENABLE: v = SQL_ASYNC_ENABLE_OFF; break;
     case SQL_ATTR_ENABLE_AUTO_IPD: v = SQL_FALSE; break;
-    case SQL_ATTR_METADATA_ID: v = SQL_FALSE; break;
-    case SQL_ATTR_FETCH_BOOKMARK_PTR: is_ptr = true; break;
+    case SQL_ATTR_METADATA_ID: v = stmt_metadata_id(s) ? SQL_TRUE : SQL_FALSE; break;
+    case SQL_ATTR_FETCH_BOOKMARK_PTR: p = s->fetch_bookmark; is_ptr = true; break;
     case SQL_ATTR_ROW_NUMBER:
         if (s->state != STMT_S6)
             return diag_add(&s->hdr, DIAG_24000, NULL);
-        v = (SQLULEN)s->rows_fetched;
+        /* Scroll cursors: the server's position of the current row (0 when
+         * the cursor is before start or after end). */
+        if (s->scroll)
+            v = s->at_end || s->rs_rows == 0 ? 0
+                                             : (SQLULEN)(s->rs_start + (int64_t)s->setpos_row - 1);
+        else
+            v = (SQLULEN)s->rows_fetched;
         break;
     default:
         return diag_add(&s->hdr, DIAG_HY092, NULL);

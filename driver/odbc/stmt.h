@@ -106,7 +106,19 @@ struct stmt {
     SQLULEN cursor_type, concurrency, max_rows, query_timeout, max_length, keyset_size;
     SQLULEN noscan, retrieve_data, use_bookmarks, async_enable, cursor_scrollable;
     SQLULEN cursor_sensitivity, simulate_cursor, row_number;
+    SQLULEN metadata_id; /* SQL_ATTR_METADATA_ID set on the statement, or STMT_METADATA_ID_DBC */
     SQLULEN *ard_rows_fetched_save;
+    /* scrollable (STATIC) cursors, stmt_fetch.c: positions are the server's
+     * 1-based TUPIDs; the client never counts rows itself. */
+    bool scroll;                /* the open cursor is a server scroll cursor */
+    bool rs_after_end;          /* the rowset is "after end" */
+    int64_t rs_start;           /* first row of the current rowset (0 = before start) */
+    SQLULEN rs_rows;            /* rows in the current rowset */
+    SQLULEN rs_size;            /* rowset size of the fetch that made it (FETCH_NEXT) */
+    int64_t rs_last;            /* last row of the result once known, -1 unknown */
+    SQLULEN setpos_row;         /* SQLSetPos(SQL_POSITION) row in the rowset, 1-based */
+    SQLULEN cursor_hold;        /* SQL_IFX_ATTR_CURSOR_HOLD (include/sqlifx.h) */
+    SQLPOINTER fetch_bookmark;  /* SQL_ATTR_FETCH_BOOKMARK_PTR */
     char cursor_name[130];
     bool cursor_name_set;
     /* parameters: scratch reused across executions (no per-row allocation) */
@@ -136,6 +148,10 @@ SQLRETURN enc_rc_diag(struct handle *h, enum enc_rc e);
  * (true), or false when nothing runs (then cancel under the lock). */
 bool stmt_cancel_running(SQLHSTMT h);
 SQLRETURN stmt_set_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len);
+/* SQL_ATTR_METADATA_ID in effect: the statement's own value once set on it,
+ * else the connection's current value. */
+#define STMT_METADATA_ID_DBC ((SQLULEN)-1)
+bool stmt_metadata_id(const struct stmt *s);
 SQLRETURN stmt_get_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER buf_len,
                         SQLINTEGER *str_len);
 SQLRETURN stmt_free_stmt(struct stmt *s, SQLUSMALLINT option);
@@ -222,6 +238,17 @@ static inline void len_store(SQLLEN *p, SQLLEN v)
 SQLRETURN stmt_bind_col(struct stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
                         SQLLEN buf_len, SQLLEN *ind);
 SQLRETURN stmt_fetch(struct stmt *s, SQLSMALLINT orientation, SQLLEN offset);
+/* SQLExtendedFetch (ODBC 2): SQLFetchScroll with its own row count and
+ * status array instead of the IRD's. */
+SQLRETURN stmt_extended_fetch(struct stmt *s, SQLUSMALLINT orientation, SQLLEN offset,
+                              SQLULEN *rows, SQLUSMALLINT *status);
+/* SQLSetPos: SQL_POSITION only (read-only cursors). */
+SQLRETURN stmt_set_pos(struct stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock);
+/* True when a statement of the connection has SQL_IFX_ATTR_CURSOR_HOLD on
+ * (stmt.c; SQLGetInfo(SQL_CURSOR_COMMIT_BEHAVIOR) answers from it). */
+bool stmt_any_hold(struct dbc *dbc);
+/* sq_stmt_open() flags for the statement's cursor attributes. */
+unsigned stmt_cursor_flags(const struct stmt *s);
 SQLRETURN stmt_get_data(struct stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
                         SQLLEN buf_len, SQLLEN *ind);
 SQLRETURN stmt_num_result_cols(struct stmt *s, SQLSMALLINT *n);

@@ -286,7 +286,7 @@ static SQLRETURN run_sets(struct stmt *s)
             }
         }
         atomic_store(&s->running_wire, w);
-        enum sq_rc r = s->returns_rows ? sq_stmt_open(s->sq, s->params, n, 0)
+        enum sq_rc r = s->returns_rows ? sq_stmt_open(s->sq, s->params, n, stmt_cursor_flags(s))
                                        : sq_stmt_execute(s->sq, s->params, n);
         atomic_store(&s->running_wire, NULL);
         stmt_dae_reset(s);

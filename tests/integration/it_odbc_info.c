@@ -143,15 +143,23 @@ START_TEST(integers)
     ck_assert_uint_eq(info_u16(SQL_CATALOG_LOCATION), SQL_CL_START);
     ck_assert_uint_eq(info_u16(SQL_NULL_COLLATION), SQL_NC_LOW);
     ck_assert_uint_eq(info_u32(SQL_DEFAULT_TXN_ISOLATION), SQL_TXN_READ_COMMITTED);
-    ck_assert_uint_eq(info_u32(SQL_FETCH_DIRECTION), SQL_FD_FETCH_NEXT);
-    ck_assert_uint_eq(info_u32(SQL_SCROLL_OPTIONS), SQL_SO_FORWARD_ONLY);
+    /* SQLExtendedFetch is exported, so every direction it serves is advertised
+     * (odbc-notes §8: never advertise them without it) */
+    ck_assert_uint_eq(info_u32(SQL_FETCH_DIRECTION),
+                      SQL_FD_FETCH_NEXT | SQL_FD_FETCH_FIRST | SQL_FD_FETCH_LAST |
+                          SQL_FD_FETCH_PRIOR | SQL_FD_FETCH_ABSOLUTE | SQL_FD_FETCH_RELATIVE |
+                          SQL_FD_FETCH_BOOKMARK);
+    ck_assert_uint_eq(info_u32(SQL_SCROLL_OPTIONS), SQL_SO_FORWARD_ONLY | SQL_SO_STATIC);
     ck_assert_uint_eq(info_u32(SQL_ASYNC_MODE), SQL_AM_NONE);
     ck_assert_uint_eq(info_u32(SQL_GETDATA_EXTENSIONS),
                       SQL_GD_ANY_COLUMN | SQL_GD_ANY_ORDER | SQL_GD_BOUND);
     ck_assert_uint_eq(info_u32(SQL_ODBC_INTERFACE_CONFORMANCE), SQL_OIC_CORE);
     ck_assert(info_u32(SQL_STRING_FUNCTIONS) & SQL_FN_STR_UCASE);
     ck_assert(info_u32(SQL_CONVERT_CHAR) & SQL_CVT_INTEGER);
-    ck_assert_uint_eq(info_u32(SQL_STATIC_CURSOR_ATTRIBUTES1), 0);
+    ck_assert_uint_eq(info_u32(SQL_STATIC_CURSOR_ATTRIBUTES1),
+                      SQL_CA1_NEXT | SQL_CA1_ABSOLUTE | SQL_CA1_RELATIVE | SQL_CA1_BOOKMARK |
+                          SQL_CA1_LOCK_NO_CHANGE | SQL_CA1_POS_POSITION);
+    ck_assert_uint_eq(info_u32(SQL_KEYSET_CURSOR_ATTRIBUTES1), 0);
 }
 END_TEST
 
@@ -190,16 +198,19 @@ START_TEST(functions)
     ck_assert_int_eq(yes, SQL_TRUE);
     ck_assert_int_eq(SQLGetFunctions(dbc, SQL_API_SQLGETDIAGREC, &yes), SQL_SUCCESS);
     ck_assert_int_eq(yes, SQL_TRUE);
-    /* not exported: SQLExtendedFetch (PHP, odbc-notes §3.4), SQLBrowseConnect */
+    /* exported for ODBC 2 scrolling applications (and consistent with
+     * SQL_FETCH_DIRECTION above) */
     ck_assert_int_eq(SQLGetFunctions(dbc, SQL_API_SQLEXTENDEDFETCH, &yes), SQL_SUCCESS);
-    ck_assert_int_eq(yes, SQL_FALSE);
+    ck_assert_int_eq(yes, SQL_TRUE);
+    /* not exported: SQLBrowseConnect */
     ck_assert_int_eq(SQLGetFunctions(dbc, SQL_API_SQLBROWSECONNECT, &yes), SQL_SUCCESS);
     ck_assert_int_eq(yes, SQL_FALSE);
     SQLUSMALLINT bits[SQL_API_ODBC3_ALL_FUNCTIONS_SIZE];
     ck_assert_int_eq(SQLGetFunctions(dbc, SQL_API_ODBC3_ALL_FUNCTIONS, bits), SQL_SUCCESS);
     ck_assert(SQL_FUNC_EXISTS(bits, SQL_API_SQLENDTRAN));
     ck_assert(SQL_FUNC_EXISTS(bits, SQL_API_SQLGETINFO));
-    ck_assert(!SQL_FUNC_EXISTS(bits, SQL_API_SQLSETPOS));
+    ck_assert(SQL_FUNC_EXISTS(bits, SQL_API_SQLSETPOS)); /* SQL_POSITION on static cursors */
+    ck_assert(!SQL_FUNC_EXISTS(bits, SQL_API_SQLBULKOPERATIONS));
 }
 END_TEST
 
