@@ -23,6 +23,14 @@ static SQLRETURN args_in(struct stmt *s, bool wide, const void *const *p, const 
     for (size_t i = 0; i < n && SQL_SUCCEEDED(rc); i++)
         rc = enc_rc_diag(&s->hdr, wide ? enc_from_wide(p[i], len[i], &out[i])
                                        : enc_from_narrow(p[i], len[i], &out[i]));
+    if (ODBC_LOG_ON() && SQL_SUCCEEDED(rc) && n >= 1) /* the names, NULL when absent */
+        odbc_log_args(&s->hdr, "names=%s,%s,%s,%s,%s,%s",
+                      odbc_log_str(0, out[0].p, (long)out[0].len),
+                      odbc_log_str(1, n > 1 ? out[1].p : NULL, n > 1 ? (long)out[1].len : 0),
+                      odbc_log_str(2, n > 2 ? out[2].p : NULL, n > 2 ? (long)out[2].len : 0),
+                      odbc_log_str(3, n > 3 ? out[3].p : NULL, n > 3 ? (long)out[3].len : 0),
+                      n > 4 ? odbc_log_str(4, out[4].p, (long)out[4].len) : "-",
+                      n > 5 ? odbc_log_str(5, out[5].p, (long)out[5].len) : "-");
     return rc;
 }
 

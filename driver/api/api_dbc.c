@@ -24,15 +24,23 @@ API SQLRETURN SQL_API SQLConnect(SQLHDBC hdbc, SQLCHAR *dsn, SQLSMALLINT dsn_len
     struct dbc_connect_req req;
     dbc_req_from_args(&req, &d, &u, &p);
     req.enc = e;
-    str_fini(&d);
-    str_fini(&u);
     str_fini_secret(&p);
     dbc_req_load_ini(&req);
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc) {
+        str_fini(&d);
+        str_fini(&u);
         dbc_req_fini(&req);
         return SQL_INVALID_HANDLE;
     }
+    const char *sink = odbc_log_sink_path(&req.cfg);
+    if (sink || ODBC_LOG_ON() || dbc->hdr.log) {
+        odbc_log_connect(dbc_handle(dbc), sink, "SQLConnect", NULL, 0);
+        ODBC_LOG_ARGS(dbc_handle(dbc), "dsn=%s uid=%s pwd=<redacted>",
+                      odbc_log_str(0, d.p, (long)d.len), odbc_log_str(1, u.p, (long)u.len));
+    }
+    str_fini(&d);
+    str_fini(&u);
     SQLRETURN rc = dbc_connect(dbc, &req, NULL);
     dbc_req_fini(&req);
     return dbc_leave(dbc, rc);
@@ -48,13 +56,17 @@ API SQLRETURN SQL_API SQLDriverConnect(SQLHDBC hdbc, SQLHWND hwnd, SQLCHAR *in, 
     enum enc_rc e = enc_from_narrow(in, in_len, &s);
     dbc_req_from_string(&req, &s);
     req.enc = e;
-    str_fini_secret(&s);
     dbc_req_load_ini(&req);
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc) {
+        str_fini_secret(&s);
         dbc_req_fini(&req);
         return SQL_INVALID_HANDLE;
     }
+    const char *sink = odbc_log_sink_path(&req.cfg);
+    if (sink || ODBC_LOG_ON() || dbc->hdr.log)
+        odbc_log_connect(dbc_handle(dbc), sink, "SQLDriverConnect", s.p, s.len); /* PWD redacted */
+    str_fini_secret(&s);
     SQLRETURN rc = dbc_check_completion(dbc, completion);
     if (SQL_SUCCEEDED(rc))
         rc = dbc_connect(dbc, &req, &done);
@@ -84,6 +96,7 @@ API SQLRETURN SQL_API SQLSetConnectAttr(SQLHDBC hdbc, SQLINTEGER attr, SQLPOINTE
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(dbc_handle(dbc), "attr=%d value=%p len=%d", (int)attr, value, (int)len);
     struct str s = STR_INIT;
     struct dbc_attr_val v = {.num = (SQLULEN)(uintptr_t)value};
     SQLRETURN rc = SQL_SUCCESS;
@@ -104,6 +117,7 @@ API SQLRETURN SQL_API SQLGetConnectAttr(SQLHDBC hdbc, SQLINTEGER attr, SQLPOINTE
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(dbc_handle(dbc), "attr=%d", (int)attr);
     struct dbc_attr_val v;
     SQLRETURN rc = dbc_get_attr(dbc, attr, &v);
     if (SQL_SUCCEEDED(rc) && v.is_str) {

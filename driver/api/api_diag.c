@@ -14,9 +14,11 @@ static SQLRETURN get_rec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT recno, SQLPO
                          SQLINTEGER *native, SQLPOINTER msg, SQLSMALLINT cap, SQLSMALLINT *len,
                          bool wide)
 {
-    struct handle *hd = handle_enter(type, h, ENTER_KEEP_DIAG);
+    struct handle *hd =
+        handle_enter_fn(type, h, ENTER_KEEP_DIAG, wide ? "SQLGetDiagRecW" : "SQLGetDiagRec");
     if (!hd)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(hd, "recno=%d", (int)recno);
     if (recno < 1 || cap < 0)
         return handle_leave_keep(hd, SQL_ERROR);
     const struct diag_rec *r = diag_rec_at(&hd->diag, recno);
@@ -74,9 +76,11 @@ static SQLRETURN put_int(SQLPOINTER value, const void *v, size_t n)
 static SQLRETURN get_field(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT recno, SQLSMALLINT id,
                            SQLPOINTER value, SQLSMALLINT cap, SQLSMALLINT *len, bool wide)
 {
-    struct handle *hd = handle_enter(type, h, ENTER_KEEP_DIAG);
+    struct handle *hd =
+        handle_enter_fn(type, h, ENTER_KEEP_DIAG, wide ? "SQLGetDiagFieldW" : "SQLGetDiagField");
     if (!hd)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(hd, "recno=%d field=%d", (int)recno, (int)id);
     const struct diag *d = &hd->diag;
     const char *s = NULL;
     SQLRETURN rc = SQL_SUCCESS;

@@ -26,6 +26,7 @@ API SQLRETURN SQL_API SQLSetEnvAttr(SQLHENV henv, SQLINTEGER attr, SQLPOINTER va
     struct env *env = env_enter(henv, ENTER_CLEAR_DIAG);
     if (!env)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&env->hdr, "attr=%d value=%p", (int)attr, value);
     return env_leave(env, env_set_attr(env, attr, value, len));
 }
 
@@ -44,12 +45,14 @@ API SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT
         struct env *env = env_enter(handle, ENTER_CLEAR_DIAG);
         if (!env)
             return SQL_INVALID_HANDLE;
+        ODBC_LOG_ARGS(&env->hdr, "completion=%d", (int)completion);
         return env_leave(env, env_end_tran(env, completion));
     }
     if (type == SQL_HANDLE_DBC) {
         struct dbc *dbc = dbc_enter(handle, ENTER_CLEAR_DIAG);
         if (!dbc)
             return SQL_INVALID_HANDLE;
+        ODBC_LOG_ARGS(dbc_handle(dbc), "completion=%d", (int)completion);
         return dbc_leave(dbc, dbc_end_tran(dbc, completion));
     }
     return SQL_INVALID_HANDLE;

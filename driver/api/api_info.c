@@ -52,6 +52,7 @@ API SQLRETURN SQL_API SQLGetInfo(SQLHDBC hdbc, SQLUSMALLINT type, SQLPOINTER val
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(dbc_handle(dbc), "type=%u", (unsigned)type);
     return dbc_leave(dbc, api_info_write(dbc, type, value, cap, out_len, false));
 }
 

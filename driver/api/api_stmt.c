@@ -17,6 +17,7 @@ API SQLRETURN SQL_API SQLPrepare(SQLHSTMT h, SQLCHAR *text, SQLINTEGER len)
         return SQL_INVALID_HANDLE;
     struct str sql = STR_INIT;
     SQLRETURN rc = enc_rc_diag(&s->hdr, enc_from_narrow(text, len, &sql));
+    ODBC_LOG_ARGS(&s->hdr, "sql=%s", odbc_log_str(0, sql.p, (long)sql.len));
     if (SQL_SUCCEEDED(rc))
         rc = stmt_prepare(s, &sql);
     str_fini(&sql);
@@ -30,6 +31,7 @@ API SQLRETURN SQL_API SQLExecDirect(SQLHSTMT h, SQLCHAR *text, SQLINTEGER len)
         return SQL_INVALID_HANDLE;
     struct str sql = STR_INIT;
     SQLRETURN rc = enc_rc_diag(&s->hdr, enc_from_narrow(text, len, &sql));
+    ODBC_LOG_ARGS(&s->hdr, "sql=%s", odbc_log_str(0, sql.p, (long)sql.len));
     if (SQL_SUCCEEDED(rc))
         rc = stmt_exec_direct(s, &sql);
     str_fini(&sql);
@@ -85,6 +87,8 @@ API SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT n, SQLSMALLINT i
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "param=%u io=%d c_type=%d sql_type=%d size=%lu digits=%d", (unsigned)n,
+                  (int)io, (int)c_type, (int)sql_type, (unsigned long)size, (int)digits);
     return stmt_leave(s, stmt_bind_param(s, n, io, c_type, sql_type, size, digits, data,
                                          buf_len, ind));
 }
@@ -95,6 +99,8 @@ API SQLRETURN SQL_API SQLBindCol(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT c_typ
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "col=%u c_type=%d buf_len=%ld", (unsigned)col, (int)c_type,
+                  (long)buf_len);
     return stmt_leave(s, stmt_bind_col(s, col, c_type, buf, buf_len, ind));
 }
 
@@ -111,6 +117,7 @@ API SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT h, SQLSMALLINT orientation, SQLLEN
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "orientation=%d offset=%ld", (int)orientation, (long)offset);
     return stmt_leave(s, stmt_fetch(s, orientation, offset));
 }
 
@@ -120,6 +127,7 @@ API SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT h, SQLUSMALLINT orientation, SQL
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "orientation=%u offset=%ld", (unsigned)orientation, (long)offset);
     return stmt_leave(s, stmt_extended_fetch(s, orientation, offset, rows, status));
 }
 
@@ -129,6 +137,8 @@ API SQLRETURN SQL_API SQLSetPos(SQLHSTMT h, SQLSETPOSIROW row, SQLUSMALLINT op,
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "row=%lu op=%u lock=%u", (unsigned long)row, (unsigned)op,
+                  (unsigned)lock);
     return stmt_leave(s, stmt_set_pos(s, row, op, lock));
 }
 
@@ -138,6 +148,8 @@ API SQLRETURN SQL_API SQLGetData(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT c_typ
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "col=%u c_type=%d buf_len=%ld", (unsigned)col, (int)c_type,
+                  (long)buf_len);
     return stmt_leave(s, stmt_get_data(s, col, c_type, buf, buf_len, ind));
 }
 
@@ -157,6 +169,7 @@ API SQLRETURN SQL_API SQLDescribeCol(SQLHSTMT h, SQLUSMALLINT col, SQLCHAR *name
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "col=%u", (unsigned)col);
     return stmt_leave(s, stmt_describe_col(s, col, name, buf_len, name_len, type, size, digits,
                                            nullable, false));
 }
@@ -168,6 +181,7 @@ API SQLRETURN SQL_API SQLColAttribute(SQLHSTMT h, SQLUSMALLINT col, SQLUSMALLINT
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "col=%u field=%u", (unsigned)col, (unsigned)field);
     return stmt_leave(s, stmt_col_attribute(s, col, field, str, buf_len, str_len, num, false));
 }
 
@@ -202,6 +216,7 @@ API SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "option=%u", (unsigned)option);
     return stmt_leave(s, stmt_free_stmt(s, option));
 }
 
@@ -221,6 +236,7 @@ API SQLRETURN SQL_API SQLSetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "attr=%d value=%p len=%d", (int)attr, value, (int)len);
     return stmt_leave(s, stmt_set_attr(s, attr, value, len));
 }
 
@@ -230,6 +246,7 @@ API SQLRETURN SQL_API SQLGetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "attr=%d", (int)attr);
     return stmt_leave(s, stmt_get_attr(s, attr, value, buf_len, str_len));
 }
 
@@ -260,6 +277,7 @@ API SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT h, SQLSMALLINT type)
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "type=%d", (int)type);
     return stmt_leave(s, stmt_get_type_info(s, type));
 }
 

@@ -30,15 +30,23 @@ API SQLRETURN SQL_API SQLConnectW(SQLHDBC hdbc, SQLWCHAR *dsn, SQLSMALLINT dsn_l
     struct dbc_connect_req req;
     dbc_req_from_args(&req, &d, &u, &p);
     req.enc = e;
-    str_fini(&d);
-    str_fini(&u);
     str_fini_secret(&p);
     dbc_req_load_ini(&req);
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc) {
+        str_fini(&d);
+        str_fini(&u);
         dbc_req_fini(&req);
         return SQL_INVALID_HANDLE;
     }
+    const char *sink = odbc_log_sink_path(&req.cfg);
+    if (sink || ODBC_LOG_ON() || dbc->hdr.log) {
+        odbc_log_connect(dbc_handle(dbc), sink, "SQLConnectW", NULL, 0);
+        ODBC_LOG_ARGS(dbc_handle(dbc), "dsn=%s uid=%s pwd=<redacted>",
+                      odbc_log_str(0, d.p, (long)d.len), odbc_log_str(1, u.p, (long)u.len));
+    }
+    str_fini(&d);
+    str_fini(&u);
     SQLRETURN rc = dbc_connect(dbc, &req, NULL);
     dbc_req_fini(&req);
     return dbc_leave(dbc, rc);
@@ -54,13 +62,17 @@ API SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC hdbc, SQLHWND hwnd, SQLWCHAR *in
     enum enc_rc e = enc_from_wide(in, in_len, &s);
     dbc_req_from_string(&req, &s);
     req.enc = e;
-    str_fini_secret(&s);
     dbc_req_load_ini(&req);
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc) {
+        str_fini_secret(&s);
         dbc_req_fini(&req);
         return SQL_INVALID_HANDLE;
     }
+    const char *sink = odbc_log_sink_path(&req.cfg);
+    if (sink || ODBC_LOG_ON() || dbc->hdr.log)
+        odbc_log_connect(dbc_handle(dbc), sink, "SQLDriverConnectW", s.p, s.len); /* PWD redacted */
+    str_fini_secret(&s);
     SQLRETURN rc = dbc_check_completion(dbc, completion);
     if (SQL_SUCCEEDED(rc))
         rc = dbc_connect(dbc, &req, &done);
@@ -82,6 +94,7 @@ API SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC hdbc, SQLINTEGER attr, SQLPOINT
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(dbc_handle(dbc), "attr=%d value=%p len=%d", (int)attr, value, (int)len);
     struct str s = STR_INIT;
     struct dbc_attr_val v = {.num = (SQLULEN)(uintptr_t)value};
     SQLRETURN rc = SQL_SUCCESS;
@@ -104,6 +117,7 @@ API SQLRETURN SQL_API SQLGetConnectAttrW(SQLHDBC hdbc, SQLINTEGER attr, SQLPOINT
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(dbc_handle(dbc), "attr=%d", (int)attr);
     struct dbc_attr_val v;
     SQLRETURN rc = dbc_get_attr(dbc, attr, &v);
     if (SQL_SUCCEEDED(rc) && v.is_str) {
@@ -133,5 +147,6 @@ API SQLRETURN SQL_API SQLGetInfoW(SQLHDBC hdbc, SQLUSMALLINT type, SQLPOINTER va
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(dbc_handle(dbc), "type=%u", (unsigned)type);
     return dbc_leave(dbc, api_info_write(dbc, type, value, cap, out_len, true));
 }

@@ -20,6 +20,7 @@ API SQLRETURN SQL_API SQLPrepareW(SQLHSTMT h, SQLWCHAR *text, SQLINTEGER len)
         return SQL_INVALID_HANDLE;
     struct str sql = STR_INIT;
     SQLRETURN rc = enc_rc_diag(&s->hdr, enc_from_wide(text, len, &sql));
+    ODBC_LOG_ARGS(&s->hdr, "sql=%s", odbc_log_str(0, sql.p, (long)sql.len));
     if (SQL_SUCCEEDED(rc))
         rc = stmt_prepare(s, &sql);
     str_fini(&sql);
@@ -33,6 +34,7 @@ API SQLRETURN SQL_API SQLExecDirectW(SQLHSTMT h, SQLWCHAR *text, SQLINTEGER len)
         return SQL_INVALID_HANDLE;
     struct str sql = STR_INIT;
     SQLRETURN rc = enc_rc_diag(&s->hdr, enc_from_wide(text, len, &sql));
+    ODBC_LOG_ARGS(&s->hdr, "sql=%s", odbc_log_str(0, sql.p, (long)sql.len));
     if (SQL_SUCCEEDED(rc))
         rc = stmt_exec_direct(s, &sql);
     str_fini(&sql);
@@ -47,6 +49,7 @@ API SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT h, SQLUSMALLINT col, SQLWCHAR *na
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "col=%u", (unsigned)col);
     return stmt_leave(s, stmt_describe_col(s, col, name, buf_len, name_len, type, size, digits,
                                            nullable, true));
 }
@@ -58,6 +61,7 @@ API SQLRETURN SQL_API SQLColAttributeW(SQLHSTMT h, SQLUSMALLINT col, SQLUSMALLIN
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "col=%u field=%u", (unsigned)col, (unsigned)field);
     return stmt_leave(s, stmt_col_attribute(s, col, field, str, buf_len, str_len, num, true));
 }
 
@@ -67,6 +71,7 @@ API SQLRETURN SQL_API SQLSetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER va
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "attr=%d value=%p len=%d", (int)attr, value, (int)len);
     return stmt_leave(s, stmt_set_attr(s, attr, value, len)); /* no string attributes */
 }
 
@@ -76,6 +81,7 @@ API SQLRETURN SQL_API SQLGetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER va
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "attr=%d", (int)attr);
     return stmt_leave(s, stmt_get_attr(s, attr, value, buf_len, str_len));
 }
 
@@ -106,6 +112,7 @@ API SQLRETURN SQL_API SQLGetTypeInfoW(SQLHSTMT h, SQLSMALLINT type)
     struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
     if (!s)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&s->hdr, "type=%d", (int)type);
     return stmt_leave(s, stmt_get_type_info(s, type));
 }
 

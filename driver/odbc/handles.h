@@ -23,6 +23,7 @@ struct dbc;
 struct stmt;
 struct desc;
 struct sq_conn;
+struct sq_trace;
 
 #define HANDLE_MAGIC_ENV 0x49465845u  /* "IFXE" */
 #define HANDLE_MAGIC_DBC 0x49465844u  /* "IFXD" */
@@ -65,6 +66,11 @@ struct handle {
     SQLSMALLINT type; /* SQL_HANDLE_ENV / DBC / STMT / DESC */
     pthread_mutex_t *lock;
     struct diag diag;
+    /* ODBC entry-point log (odbc_log.c). `log`: a dbc's own sink (DSN
+     * Trace=1), NULL elsewhere; `log_fn`: the entry point being traced
+     * (set by *_enter only while logging is on). */
+    struct sq_trace *log;
+    const char *log_fn;
 };
 
 /* ---- the boundary: only api/ calls these --------------------------------
@@ -74,17 +80,59 @@ struct handle {
  * an SQL_ERROR / SQL_SUCCESS_WITH_INFO has at least one record (adds HY000
  * otherwise, asserting in debug builds), unlocks and returns rc. */
 enum { ENTER_KEEP_DIAG = 0, ENTER_CLEAR_DIAG = 1 };
-struct env *env_enter(SQLHENV h, unsigned flags);
+/* The *_enter names are macros passing the calling entry point's name
+ * (__func__ of the api/ shim) for the ODBC-level log. */
+struct env *env_enter_fn(SQLHENV h, unsigned flags, const char *fn);
 SQLRETURN env_leave(struct env *env, SQLRETURN rc);
-struct dbc *dbc_enter(SQLHDBC h, unsigned flags);
+struct dbc *dbc_enter_fn(SQLHDBC h, unsigned flags, const char *fn);
 SQLRETURN dbc_leave(struct dbc *dbc, SQLRETURN rc);
-struct stmt *stmt_enter(SQLHSTMT h, unsigned flags);
+struct stmt *stmt_enter_fn(SQLHSTMT h, unsigned flags, const char *fn);
 SQLRETURN stmt_leave(struct stmt *stmt, SQLRETURN rc);
-struct desc *desc_enter(SQLHDESC h, unsigned flags);
+struct desc *desc_enter_fn(SQLHDESC h, unsigned flags, const char *fn);
 SQLRETURN desc_leave(struct desc *desc, SQLRETURN rc);
 /* For SQLGetDiagRec/Field and SQLFreeHandle: any handle type. */
-struct handle *handle_enter(SQLSMALLINT type, SQLHANDLE h, unsigned flags);
+struct handle *handle_enter_fn(SQLSMALLINT type, SQLHANDLE h, unsigned flags, const char *fn);
 SQLRETURN handle_leave(struct handle *h, SQLRETURN rc);
+#define env_enter(h, f) env_enter_fn((h), (f), __func__)
+#define dbc_enter(h, f) dbc_enter_fn((h), (f), __func__)
+#define stmt_enter(h, f) stmt_enter_fn((h), (f), __func__)
+#define desc_enter(h, f) desc_enter_fn((h), (f), __func__)
+#define handle_enter(t, h, f) handle_enter_fn((t), (h), (f), __func__)
+
+/* ---- ODBC-level log (odbc_log.c) ------------------------------------------
+ * Every entry point is logged to the trace file (the same file as the
+ * protocol trace): ENTER fn(handle), key arguments, LEAVE fn = rc and each
+ * diagnostic record's SQLSTATE, native error and message. Sinks: the process
+ * sink from $IFXODBC_TRACE (opened at the first SQLAllocHandle) and a
+ * connection's own sink from the DSN's Trace=1 / TraceFile. Passwords never
+ * reach the log. When no sink was ever opened, the cost is one relaxed
+ * atomic load per enter and per leave. */
+extern atomic_int odbc_log_on;
+#define ODBC_LOG_ON() (atomic_load_explicit(&odbc_log_on, memory_order_relaxed) != 0)
+void odbc_log_init(void); /* once per process: $IFXODBC_TRACE */
+void odbc_log_enter(struct handle *h, SQLSMALLINT type, const void *raw, const char *fn);
+void odbc_log_leave(struct handle *h, SQLRETURN rc, bool with_diag);
+void odbc_log_args(struct handle *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Key arguments of the current call (only formatted when logging is on). */
+#define ODBC_LOG_ARGS(h, ...)                                                                      \
+    do {                                                                                           \
+        if (ODBC_LOG_ON())                                                                         \
+            odbc_log_args((h), __VA_ARGS__);                                                       \
+    } while (0)
+/* A printable, bounded, quoted copy of s[0..len) (len SQL_NTS/negative:
+ * NUL-terminated; NULL shows as NULL) for an ODBC_LOG_ARGS "%s"; the result
+ * is a thread-local buffer valid until the next call with the same slot 0..7. */
+const char *odbc_log_str(int slot, const void *s, long len);
+/* The connect shims: open (path non-NULL) or close (NULL) the dbc's own
+ * sink, then log the connect's arguments; conn_str (a connection string) is
+ * logged with PWD / Password values redacted. */
+void odbc_log_connect(struct handle *dbc, const char *sink_path, const char *fn,
+                      const char *conn_str, size_t len);
+void odbc_log_close(struct handle *h); /* on free */
+struct dsn_cfg;
+/* The file a connection's Trace=1 writes to (TraceFile or the default),
+ * NULL when the DSN does not ask for tracing. */
+const char *odbc_log_sink_path(const struct dsn_cfg *cfg);
 /* For SQLGetDiagRec/Field only: unlock without touching the diagnostics or
  * SQL_DIAG_RETURNCODE (reading diagnostics must not change them). */
 SQLRETURN handle_leave_keep(struct handle *h, SQLRETURN rc);

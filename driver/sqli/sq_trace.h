@@ -21,6 +21,13 @@ struct sq_conn_cfg;
  * cannot be opened (tracing is best effort, never a connect failure). */
 struct sq_trace *sq_trace_open(const char *path);
 void sq_trace_close(struct sq_trace *t); /* NULL: no-op */
+/* A trace for another layer's lines (the ODBC entry-point log) on the same
+ * file format: lines are tagged `tag` (e.g. "odbc") instead of c<N>. path
+ * must be given (no environment fallback). NULL when it cannot be opened. */
+struct sq_trace *sq_trace_open_tagged(const char *path, const char *tag);
+/* One free-form line (no newline in text; control bytes are shown as '.'),
+ * prefixed with the timestamp and the tag / connection id. */
+void sq_trace_text(struct sq_trace *t, const char *text, size_t len);
 
 /* The login request about to be sent (n bytes): key fields only, never the
  * password; the next sq_trace_out() (the same bytes) is not dumped. */
@@ -36,6 +43,11 @@ void sq_trace_in(struct sq_trace *t, const struct sq_msg *m, const uint8_t *p, s
 /* Pure formatters (unit-tested): write one NUL-terminated line without the
  * timestamp into buf; return its length (truncated to cap - 1). */
 size_t sq_trace_fmt_out(char *buf, size_t cap, const uint8_t *p, size_t n, bool hex);
+/* One client message at p[0..n) (the rest of a request group): name and key
+ * fields (PREPARE's SQL text, DBOPEN's name, INFO's environment, fetch sizes).
+ * *used = its size; messages that cannot be sized without a request decoder
+ * (SQ_BIND's values, unknown opcodes) take the rest of the group. */
+size_t sq_trace_fmt_req(char *buf, size_t cap, const uint8_t *p, size_t n, size_t *used);
 size_t sq_trace_fmt_in(char *buf, size_t cap, const struct sq_msg *m, const uint8_t *p, size_t n,
                        bool hex);
 

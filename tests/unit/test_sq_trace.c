@@ -106,6 +106,59 @@ START_TEST(login_redacted)
 }
 END_TEST
 
+/* A request group is traced message by message (issue #9): sizes of the
+ * messages the core sends, PREPARE with a u16 or a u32 (big_sql) length,
+ * and a message that cannot be sized (BIND) taking the rest. */
+START_TEST(fmt_req_split)
+{
+    char buf[512];
+    size_t used = 0;
+    /* PREPARE nparams=1, u16 len 3 "A?B" + pad, NDESCRIBE, WANTDONE, EOT */
+    static const uint8_t g16[] = {0x00, 0x02, 0x00, 0x01, 0x00, 0x03, 'A',  '?',
+                                  'B',  0x00, 0x00, 0x16, 0x00, 0x31, 0x00, 0x0C};
+    sq_trace_fmt_req(buf, sizeof buf, g16, sizeof g16, &used);
+    ck_assert_str_eq(buf, "C->S   SQ_PREPARE nparams=1 sql_len=3 text=\"A?B\"");
+    ck_assert_uint_eq(used, 10);
+    sq_trace_fmt_req(buf, sizeof buf, g16 + 10, sizeof g16 - 10, &used);
+    ck_assert_str_eq(buf, "C->S   SQ_NDESCRIBE");
+    ck_assert_uint_eq(used, 2);
+    /* the same with a u32 length */
+    static const uint8_t g32[] = {0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02,
+                                  'X',  'Y',  0x00, 0x16, 0x00, 0x31, 0x00, 0x0C};
+    sq_trace_fmt_req(buf, sizeof buf, g32, sizeof g32, &used);
+    ck_assert_str_eq(buf, "C->S   SQ_PREPARE nparams=0 sql_len=2 text=\"XY\"");
+    ck_assert_uint_eq(used, 10);
+    /* ID, NFETCH, SFETCH, DBOPEN */
+    static const uint8_t g2[] = {0x00, 0x04, 0x12, 0x34, 0x00, 0x09, 0x00, 0x00,
+                                 0x10, 0x00, 0x00, 0x00, 0x00, 0x24, 0x00, 0x03,
+                                 'd',  'b',  '1',  0x00, 0x00, 0x00, 0x00, 0x0C};
+    sq_trace_fmt_req(buf, sizeof buf, g2, sizeof g2, &used);
+    ck_assert_str_eq(buf, "C->S   SQ_ID id=4660");
+    ck_assert_uint_eq(used, 4);
+    sq_trace_fmt_req(buf, sizeof buf, g2 + 4, sizeof g2 - 4, &used);
+    ck_assert_str_eq(buf, "C->S   SQ_NFETCH bufsize=4096");
+    ck_assert_uint_eq(used, 8);
+    sq_trace_fmt_req(buf, sizeof buf, g2 + 12, sizeof g2 - 12, &used);
+    ck_assert_str_eq(buf, "C->S   SQ_DBOPEN name=\"db1\"");
+    ck_assert_uint_eq(used, 10);
+    /* BIND: values are not decoded; the rest of the group is one line */
+    static const uint8_t gb[] = {0x00, 0x05, 0x00, 0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x0C};
+    sq_trace_fmt_req(buf, sizeof buf, gb, sizeof gb, &used);
+    ck_assert_str_eq(buf, "C->S   SQ_BIND count=1 (+8 bytes, not split further)");
+    ck_assert_uint_eq(used, sizeof gb);
+    /* truncated PREPARE: no overrun, the rest taken */
+    sq_trace_fmt_req(buf, sizeof buf, g16, 7, &used);
+    ck_assert_uint_eq(used, 7);
+    for (size_t n = 0; n < sizeof g16; n++)
+        for (size_t cap = 0; cap < 40; cap++) {
+            char small[40];
+            size_t len = sq_trace_fmt_req(small, cap, g16, n, &used);
+            ck_assert(cap == 0 || len < cap);
+            ck_assert_uint_le(used, n);
+        }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("sq_trace");
@@ -114,6 +167,7 @@ static Suite *suite(void)
     tcase_add_test(tc, fmt_in_fields);
     tcase_add_test(tc, fmt_bounded);
     tcase_add_test(tc, login_redacted);
+    tcase_add_test(tc, fmt_req_split);
     suite_add_tcase(s, tc);
     return s;
 }
