@@ -72,9 +72,16 @@ static void start(void)
             "m_down2   onsoctcp 127.0.0.1 %d g=g_none\n"
             "m_drda    drsoctcp 127.0.0.1 %d g=g_none\n"
             "m_reject2 onsoctcp 127.0.0.1 %d g=g_none\n"
-            "m_good3   onsoctcp 127.0.0.1 %d g=g_none\n",
+            "m_good3   onsoctcp 127.0.0.1 %d g=g_none\n"
+            "g_refuse  group    -         -\n"
+            "m_reject3 onsoctcp 127.0.0.1 %d g=g_refuse\n"
+            "m_good2   onsoctcp 127.0.0.1 %d g=g_refuse\n"
+            "g_unreach group    -         -\n"
+            "m_unreach onsoctcp 192.0.2.1 9088 g=g_unreach\n"
+            "m_good2   onsoctcp 127.0.0.1 %d g=g_unreach\n",
             tenv.srv.port, down_port, reject_srv.port, tenv.srv.port, stall_srv.port,
-            good2_srv.port, down_port, tenv.srv.port, reject_srv.port, tenv.srv.port);
+            good2_srv.port, down_port, tenv.srv.port, reject_srv.port, tenv.srv.port,
+            reject_srv.port, good2_srv.port, good2_srv.port);
     fclose(f);
 }
 
@@ -174,6 +181,39 @@ START_TEST(group_stall)
 }
 END_TEST
 
+/* The first member refuses the login (-761): the second gets the session,
+ * at once (a refusal does not wait for the login timeout). */
+START_TEST(group_refuse_then_second)
+{
+    char state[6], msg[1024], server[128], conn[512];
+    snprintf(conn, sizeof conn, "Server=g_refuse;SQLHOSTS=%s;Database=testdb;LoginTimeout=10",
+             hosts_path);
+    double t0 = now_s();
+    SQLRETURN rc = try_connect(conn, state, msg, sizeof msg, server, sizeof server);
+    double took = now_s() - t0;
+    ck_assert_msg(SQL_SUCCEEDED(rc), "%s %s", state, msg);
+    ck_assert_str_eq(server, "m_good2");
+    ck_assert_msg(took < 5.0, "took %.1f s", took);
+}
+END_TEST
+
+/* The first member's host is unreachable (TEST-NET-1, never routed: the
+ * connect fails at once or hangs, depending on the network): the second
+ * member gets the session within the login timeout. */
+START_TEST(group_unreachable_then_second)
+{
+    char state[6], msg[1024], server[128], conn[512];
+    snprintf(conn, sizeof conn, "Server=g_unreach;SQLHOSTS=%s;Database=testdb;LoginTimeout=2",
+             hosts_path);
+    double t0 = now_s();
+    SQLRETURN rc = try_connect(conn, state, msg, sizeof msg, server, sizeof server);
+    double took = now_s() - t0;
+    ck_assert_msg(SQL_SUCCEEDED(rc), "%s %s", state, msg);
+    ck_assert_str_eq(server, "m_good2");
+    ck_assert_msg(took < 6.0, "took %.1f s", took);
+}
+END_TEST
+
 /* No member accepts (e= ends the group before m_good3): one 08001 with the
  * reason of each member. */
 START_TEST(group_all_fail)
@@ -233,6 +273,8 @@ static Suite *suite(void)
     tcase_add_test(tc, plain_entry);
     tcase_add_test(tc, group_failover);
     tcase_add_test(tc, group_stall);
+    tcase_add_test(tc, group_refuse_then_second);
+    tcase_add_test(tc, group_unreachable_then_second);
     tcase_add_test(tc, group_all_fail);
     tcase_add_test(tc, host_list);
     tcase_add_test(tc, ibm_style_env);
