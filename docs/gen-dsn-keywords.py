@@ -44,8 +44,11 @@ out+=["",
 "  [migrating-from-ibm.md](migrating-from-ibm.md).",
 "- `Host` may be a list: `Host=db1,db2:9089,[::1]:9090`; an item without a",
 "  port uses `Service`. The hosts are tried in order, as a group is.",
-"- `Trace=1` writes a protocol trace to `TraceFile` (default",
-"  `/tmp/ifxodbc_trace.log`); the environment variable `IFXODBC_TRACE=path`",
-"  does the same for every connection, and `IFXODBC_TRACE_HEX=1` adds the",
-"  bytes of each message in hex. The login packet is never dumped.",""]
+"- `Trace=1` writes a trace to `TraceFile` (default",
+"  `/tmp/ifxodbc_trace.log`): every ODBC call into the driver (handle, key",
+"  arguments, return code, each diagnostic's SQLSTATE, native error and",
+"  message) and every protocol message of the session, one line each. The",
+"  environment variable `IFXODBC_TRACE=path` does the same for the whole",
+"  process, and `IFXODBC_TRACE_HEX=1` adds the bytes of each message in",
+"  hex. The login packet is never dumped; `PWD` shows as `***`.",""]
 open('docs/dsn-keywords.md','w').write("\n".join(out))
