@@ -66,6 +66,10 @@ static const char cat_ddl_internal[] =
  * SYSSYNTABLE: tabid, servername, dbname, owner, tabname, btabid. SYSVIEWS:
  * tabid, seqno, viewtext (64-byte pieces of the CREATE VIEW text).
  * SYSPROCEDURES / SYSPROCBODY / SYSPROCPLAN: routines (ifxlite has none yet).
+ * SYSPROCCOLUMNS: procid, paramid, paramname, paramtype (a coltype),
+ * paramlen (a collength), paramxid, paramattr (0 unknown, 1 IN, 2 INOUT,
+ * 3 multiple return value, 4 OUT, 5 return value); rows can be inserted by
+ * hand to test routine metadata (IBM documents no fixed tabid: 51 here).
  * SYSTABAUTH: grantor, grantee, tabid, tabauth (s u * i d x a r n; upper case
  * = grantable). SYSCOLAUTH: grantor, grantee, tabid, colno, colauth (s u r).
  * SYSXTDTYPES: extended_id, domain, mode, owner, name, type, source, maxlen,
@@ -96,6 +100,8 @@ static const char cat_ddl_more[] =
     "CREATE TABLE sysprocbody (procid INT, datakey TEXT, seqno INT, data TEXT);"
     "CREATE TABLE sysprocplan (procid INT, planid INT, datakey TEXT, seqno INT,"
     " created TEXT, datasize INT, data BLOB);"
+    "CREATE TABLE sysproccolumns (procid INT, paramid INT, paramname TEXT, paramtype INT,"
+    " paramlen INT, paramxid INT, paramattr INT, PRIMARY KEY (procid, paramid));"
     "CREATE TABLE systabauth (grantor TEXT, grantee TEXT, tabid INT, tabauth TEXT);"
     "CREATE TABLE syscolauth (grantor TEXT, grantee TEXT, tabid INT, colno INT, colauth TEXT);"
     "CREATE TABLE sysxtdtypes (extended_id INT PRIMARY KEY, domain TEXT, mode TEXT,"
@@ -116,11 +122,12 @@ struct cat_seed_tab {
     char tabtype;
 };
 static const struct cat_seed_tab cat_seed_tabs[] = {
-    {1, "systables", 'T'},      {2, "syscolumns", 'T'},     {3, "sysindices", 'T'},
-    {4, "systabauth", 'T'},     {5, "syscolauth", 'T'},     {6, "sysviews", 'T'},
-    {9, "syssynonyms", 'T'},    {10, "syssyntable", 'T'},   {11, "sysconstraints", 'T'},
-    {12, "sysreferences", 'T'}, {16, "sysprocedures", 'T'}, {17, "sysprocbody", 'T'},
-    {18, "sysprocplan", 'T'},   {30, "sysxtdtypes", 'T'},   {50, "sysindexes", 'V'},
+    {1, "systables", 'T'},       {2, "syscolumns", 'T'},     {3, "sysindices", 'T'},
+    {4, "systabauth", 'T'},      {5, "syscolauth", 'T'},     {6, "sysviews", 'T'},
+    {9, "syssynonyms", 'T'},     {10, "syssyntable", 'T'},   {11, "sysconstraints", 'T'},
+    {12, "sysreferences", 'T'},  {16, "sysprocedures", 'T'}, {17, "sysprocbody", 'T'},
+    {18, "sysprocplan", 'T'},    {30, "sysxtdtypes", 'T'},   {50, "sysindexes", 'V'},
+    {51, "sysproccolumns", 'T'},
 };
 
 struct cat_seed_col {
@@ -295,6 +302,13 @@ static const struct cat_seed_col cat_seed[] = {
     {50, "nunique", SQ_T_FLOAT, 8},
     {50, "clust", SQ_T_FLOAT, 8},
     {50, "idxflags", SQ_T_INTEGER, 4},
+    {51, "procid", SQ_T_INTEGER, 4},
+    {51, "paramid", SQ_T_INTEGER, 4},
+    {51, "paramname", SQ_T_VARCHAR, 128},
+    {51, "paramtype", SQ_T_SMALLINT, 2},
+    {51, "paramlen", SQ_T_SMALLINT, 2},
+    {51, "paramxid", SQ_T_INTEGER, 4},
+    {51, "paramattr", SQ_T_INTEGER, 4},
 };
 
 static void today_text(char out[32])

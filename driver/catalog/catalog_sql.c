@@ -269,6 +269,51 @@ static void coldesc_of(struct sq_coldesc *d, int coltype, int collength, int xid
     sq_coldesc_resolve(d);
 }
 
+/* DATA_TYPE .. IS_NULLABLE of a SQLColumns row (at = 4) or a
+ * SQLProcedureColumns row (at = 5), ORDINAL_POSITION (at + 12) excepted,
+ * from a syscolumns / sysproccolumns type: mapped as SQLDescribeCol maps the
+ * same column. False on out of memory. */
+static bool set_type_cols(const struct stmt *s, struct lrs *r, size_t row, size_t at, int coltype,
+                          int collength, int xid)
+{
+    struct sq_coldesc d;
+    coldesc_of(&d, coltype, collength, xid);
+    struct conv_coltype ct;
+    (void)conv_describe(&d, &ct); /* unknown kinds come back as VARCHAR */
+    type_name_upper(&ct);
+    SQLSMALLINT data_type = ct.concise_type;
+    if (s->hdr.diag.odbc2)
+        data_type = data_type == SQL_TYPE_DATE        ? SQL_DATE
+                    : data_type == SQL_TYPE_TIME      ? SQL_TIME
+                    : data_type == SQL_TYPE_TIMESTAMP ? SQL_TIMESTAMP
+                                                      : data_type;
+    bool is_char = ct.concise_type == SQL_CHAR || ct.concise_type == SQL_VARCHAR ||
+                   ct.concise_type == SQL_LONGVARCHAR || ct.concise_type == SQL_WCHAR ||
+                   ct.concise_type == SQL_WVARCHAR || ct.concise_type == SQL_BINARY ||
+                   ct.concise_type == SQL_VARBINARY || ct.concise_type == SQL_LONGVARBINARY;
+    bool exact = ct.concise_type == SQL_DECIMAL || ct.concise_type == SQL_NUMERIC ||
+                 ct.concise_type == SQL_SMALLINT || ct.concise_type == SQL_INTEGER ||
+                 ct.concise_type == SQL_BIGINT || ct.concise_type == SQL_TYPE_TIME ||
+                 ct.concise_type == SQL_TYPE_TIMESTAMP || ct.verbose_type == SQL_INTERVAL;
+    if (!lrs_set_str(r, row, at + 1, ct.type_name) ||
+        !lrs_set_str(r, row, at + 13, d.nullable ? "YES" : "NO"))
+        return false;
+    lrs_set_int(r, row, at, data_type);
+    lrs_set_int(r, row, at + 2, (int64_t)ct.column_size);
+    lrs_set_int(r, row, at + 3, (int64_t)ct.octet_length);
+    if (exact)
+        lrs_set_int(r, row, at + 4, ct.decimal_digits);
+    if (ct.num_prec_radix)
+        lrs_set_int(r, row, at + 5, ct.num_prec_radix);
+    lrs_set_int(r, row, at + 6, d.nullable ? SQL_NULLABLE : SQL_NO_NULLS);
+    lrs_set_int(r, row, at + 9, ct.verbose_type);
+    if (ct.datetime_sub)
+        lrs_set_int(r, row, at + 10, ct.datetime_sub);
+    if (is_char)
+        lrs_set_int(r, row, at + 11, (int64_t)ct.octet_length);
+    return true;
+}
+
 SQLRETURN catalog_columns(struct stmt *s, const struct str *cat, const struct str *schem,
                           const struct str *table, const struct str *column)
 {
@@ -306,47 +351,14 @@ SQLRETURN catalog_columns(struct stmt *s, const struct str *cat, const struct st
             !catalog_arg_match(&c.a[2], catalog_cell(&q, i, 0)) ||
             !catalog_arg_match(&c.a[3], catalog_cell(&q, i, 2)))
             continue;
-        struct sq_coldesc d;
-        coldesc_of(&d, (int)catalog_cell_int(&q, i, 3), (int)catalog_cell_int(&q, i, 4),
-                   (int)catalog_cell_int(&q, i, 6));
-        struct conv_coltype ct;
-        (void)conv_describe(&d, &ct); /* unknown kinds come back as VARCHAR */
-        type_name_upper(&ct);
-        SQLSMALLINT data_type = ct.concise_type;
-        if (s->hdr.diag.odbc2)
-            data_type = data_type == SQL_TYPE_DATE        ? SQL_DATE
-                        : data_type == SQL_TYPE_TIME      ? SQL_TIME
-                        : data_type == SQL_TYPE_TIMESTAMP ? SQL_TIMESTAMP
-                                                          : data_type;
-        bool is_char = ct.concise_type == SQL_CHAR || ct.concise_type == SQL_VARCHAR ||
-                       ct.concise_type == SQL_LONGVARCHAR || ct.concise_type == SQL_WCHAR ||
-                       ct.concise_type == SQL_WVARCHAR || ct.concise_type == SQL_BINARY ||
-                       ct.concise_type == SQL_VARBINARY || ct.concise_type == SQL_LONGVARBINARY;
-        bool exact = ct.concise_type == SQL_DECIMAL || ct.concise_type == SQL_NUMERIC ||
-                     ct.concise_type == SQL_SMALLINT || ct.concise_type == SQL_INTEGER ||
-                     ct.concise_type == SQL_BIGINT || ct.concise_type == SQL_TYPE_TIME ||
-                     ct.concise_type == SQL_TYPE_TIMESTAMP || ct.verbose_type == SQL_INTERVAL;
         size_t row = lrs_add_row(r);
         if (row == (size_t)-1 || !lrs_set_str(r, row, 0, catalog_current(s)) ||
             !lrs_set_str(r, row, 1, catalog_cell(&q, i, 1)) ||
             !lrs_set_str(r, row, 2, catalog_cell(&q, i, 0)) ||
             !lrs_set_str(r, row, 3, catalog_cell(&q, i, 2)) ||
-            !lrs_set_str(r, row, 5, ct.type_name) ||
-            !lrs_set_str(r, row, 17, d.nullable ? "YES" : "NO"))
+            !set_type_cols(s, r, row, 4, (int)catalog_cell_int(&q, i, 3),
+                           (int)catalog_cell_int(&q, i, 4), (int)catalog_cell_int(&q, i, 6)))
             return oom(s, r, &q, &c);
-        lrs_set_int(r, row, 4, data_type);
-        lrs_set_int(r, row, 6, (int64_t)ct.column_size);
-        lrs_set_int(r, row, 7, (int64_t)ct.octet_length);
-        if (exact)
-            lrs_set_int(r, row, 8, ct.decimal_digits);
-        if (ct.num_prec_radix)
-            lrs_set_int(r, row, 9, ct.num_prec_radix);
-        lrs_set_int(r, row, 10, d.nullable ? SQL_NULLABLE : SQL_NO_NULLS);
-        lrs_set_int(r, row, 13, ct.verbose_type);
-        if (ct.datetime_sub)
-            lrs_set_int(r, row, 14, ct.datetime_sub);
-        if (is_char)
-            lrs_set_int(r, row, 15, (int64_t)ct.octet_length);
         lrs_set_int(r, row, 16, catalog_cell_int(&q, i, 5));
     }
     catalog_rows_fini(&q);
@@ -891,23 +903,78 @@ static const struct catalog_colspec proccol_cols[] = {
     VC("IS_NULLABLE", 3, true),
 };
 
+/* The three groups of a routine's columns in the order ODBC lists them: the
+ * return value, the parameters in call order, the result set columns. */
+static int proc_col_group(long long paramattr)
+{
+    return paramattr == SQL_RETURN_VALUE ? 0 : paramattr == SQL_RESULT_COL ? 2 : 1;
+}
+
 SQLRETURN catalog_procedure_columns(struct stmt *s, const struct str *cat, const struct str *schem,
                                     const struct str *proc, const struct str *column)
 {
-    (void)cat;
-    (void)schem;
-    (void)proc;
-    (void)column;
     SQLRETURN rc = begin(s);
     if (rc != SQL_SUCCESS)
         return rc;
+    struct cargs c = {0};
+    struct catalog_rows q = {0};
     struct lrs *r = catalog_lrs_new(proccol_cols, 19);
-    if (!r)
-        return diag_add(&s->hdr, DIAG_HY001, NULL);
-    /* TODO(2): routine parameters live in sysprocedures.paramtypes (an
-     * rtnparamtypes value) and sysproccolumns; ifxlite has no routines yet, so
-     * the result set is the empty one with the ODBC shape. */
-    return finish(s, r, NULL, 0);
+    if (!r || !cargs_add(s, &c, cat, CATALOG_ORDINARY) ||
+        !cargs_add(s, &c, schem, CATALOG_PATTERN) || !cargs_add(s, &c, proc, CATALOG_PATTERN) ||
+        !cargs_add(s, &c, column, CATALOG_PATTERN))
+        return oom(s, r, &q, &c);
+    /* sysprocedures [IBM SYSPROCEDURES]: procid, procname, owner, internal
+     * ('t': the server's own routines, not listed). sysproccolumns [IBM
+     * SYSPROCCOLUMNS]: procid, paramid, paramname, paramtype (coded as
+     * syscolumns.coltype), paramlen (as syscolumns.collength), paramxid (the
+     * extended type id), paramattr (0 unknown, 1 INPUT, 2 INOUT, 3 multiple
+     * return value, 4 OUT, 5 return value: the numbers of ODBC's
+     * SQL_PARAM_TYPE_UNKNOWN .. SQL_RETURN_VALUE). */
+    char buf[CAT_SQL_MAX];
+    snprintf(buf, sizeof buf,
+             "SELECT p.procname, p.owner, c.paramname, c.paramtype, c.paramlen, c.paramxid,"
+             " c.paramattr, p.procid, c.paramid FROM sysprocedures p, sysproccolumns c"
+             " WHERE c.procid = p.procid AND p.internal = 'f'");
+    if (!where_literal(buf, sizeof buf, "p.procname", &c.a[2]) ||
+        !where_literal(buf, sizeof buf, "p.owner", &c.a[1]) ||
+        !where_literal(buf, sizeof buf, "c.paramname", &c.a[3]) || strlen(buf) + 40 >= sizeof buf)
+        return oom(s, r, &q, &c);
+    strcat(buf, " ORDER BY p.procid, c.paramid");
+    rc = cat_ok(s, &c.a[0]) ? catalog_fetch(s, buf, &q) : SQL_SUCCESS;
+    for (int group = 0; rc == SQL_SUCCESS && group < 3; group++)
+        for (size_t i = 0; i < q.nrows; i++) {
+            long long attr = catalog_cell_int(&q, i, 6);
+            if (proc_col_group(attr) != group ||
+                !catalog_arg_match(&c.a[1], catalog_cell(&q, i, 1)) ||
+                !catalog_arg_match(&c.a[2], catalog_cell(&q, i, 0)) ||
+                !catalog_arg_match(&c.a[3], catalog_cell(&q, i, 2)))
+                continue;
+            /* ORDINAL_POSITION: 0 for the return value, else the place in
+             * the routine's parameter list or result set (by paramid). */
+            long long pos = 0;
+            for (size_t k = 0; group != 0 && k <= i; k++)
+                pos += catalog_cell_int(&q, k, 7) == catalog_cell_int(&q, i, 7) &&
+                       proc_col_group(catalog_cell_int(&q, k, 6)) == group;
+            size_t row = lrs_add_row(r);
+            if (row == (size_t)-1 || !lrs_set_str(r, row, 0, catalog_current(s)) ||
+                !lrs_set_str(r, row, 1, catalog_cell(&q, i, 1)) ||
+                !lrs_set_str(r, row, 2, catalog_cell(&q, i, 0)) ||
+                !lrs_set_str(r, row, 3, catalog_cell(&q, i, 2)) ||
+                !set_type_cols(s, r, row, 5, (int)catalog_cell_int(&q, i, 3),
+                               (int)catalog_cell_int(&q, i, 4), (int)catalog_cell_int(&q, i, 5)))
+                return oom(s, r, &q, &c);
+            lrs_set_int(r, row, 4, attr >= 0 && attr <= 5 ? attr : SQL_PARAM_TYPE_UNKNOWN);
+            lrs_set_int(r, row, 17, pos);
+        }
+    catalog_rows_fini(&q);
+    cargs_fini(&c);
+    if (rc != SQL_SUCCESS) {
+        lrs_free(r);
+        return rc;
+    }
+    /* Stable: within a routine the order built above stays. */
+    static const size_t keys[] = {0, 1, 2};
+    return finish(s, r, keys, NKEYS(keys));
 }
 
 /* ---- SQLTablePrivileges / SQLColumnPrivileges ---------------------------------------- */

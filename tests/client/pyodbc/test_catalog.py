@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: MIT
 # test_catalog.py - pyodbc's catalog methods (tables, columns, primaryKeys,
 # foreignKeys, statistics, procedures, rowIdColumns) against ifxlite, through
-# the W entry points pyodbc uses, on a schema with a view, composite keys,
-# foreign keys, unique and duplicate indexes and names that need escapes.
+# the W entry points pyodbc uses, on a schema with a view, a synonym, composite
+# keys, foreign keys, unique and duplicate indexes, names that need escapes,
+# and two routines written into sysprocedures / sysproccolumns by hand
+# (ifxlite has no CREATE PROCEDURE; a real server fills the same tables).
 # unixODBC caches its ini paths at a process's first ODBC call, and
 # test_pyodbc.py (same discovery run) writes its own: so under discovery this
 # module re-runs itself in a child process (IFX_CATALOG_CHILD=1).
@@ -36,6 +38,18 @@ SCHEMA = [
     "create view emp_v as select id, name from emp",
     "create index emp_name on emp (name desc, born)",
     "create unique index my_t_ab on my_t (a, b)",
+    "create synonym staff for emp",
+    "insert into sysprocedures (procname, owner, procid, numargs, isproc, internal)"
+    " values ('raise_pay', 'informix', 1, 2, 't', 'f')",
+    "insert into sysprocedures (procname, owner, procid, numargs, isproc, internal)"
+    " values ('pay_of', 'informix', 2, 1, 'f', 'f')",
+    "insert into sysprocedures (procname, owner, procid, numargs, isproc, internal)"
+    " values ('builtin_x', 'informix', 3, 0, 'f', 't')",
+    # procid, paramid, paramname, paramtype, paramlen, paramxid, paramattr
+    "insert into sysproccolumns values (1, 1, 'emp_id', 2, 4, 0, 1)",
+    "insert into sysproccolumns values (1, 2, 'pct', 5, 1282, 0, 2)",
+    "insert into sysproccolumns values (2, 1, 'emp_id', 2, 4, 0, 1)",
+    "insert into sysproccolumns values (2, 2, '', 5, 2562, 0, 5)",
 ]
 
 
@@ -161,9 +175,46 @@ class CatalogTest(unittest.TestCase):
         uniq = self.cur.statistics("my_t", unique=True).fetchall()
         self.assertEqual([r.column_name for r in uniq[1:]], ["a", "b"])
 
-    def test_procedures_empty(self):
-        self.assertEqual(self.cur.procedures().fetchall(), [])
+    def test_procedures(self):
+        rows = self.cur.procedures().fetchall()
         self.assertEqual(len(self.cur.description), 8)
+        # the server's own routines (internal = 't') are not listed
+        self.assertEqual([(r.procedure_cat, r.procedure_schem, r.procedure_name,
+                           r.num_input_params, r.procedure_type) for r in rows],
+                         [("catdb", "informix", "pay_of", 1, 2),     # SQL_PT_FUNCTION
+                          ("catdb", "informix", "raise_pay", 2, 1)])  # SQL_PT_PROCEDURE
+        self.assertEqual([r.procedure_name for r in self.cur.procedures(procedure="r%")],
+                         ["raise_pay"])
+
+    def test_procedure_columns(self):
+        rows = self.cur.procedureColumns(procedure="pay_of").fetchall()
+        self.assertEqual(len(self.cur.description), 19)
+        # the return value first (ordinal 0), then the parameters in call order
+        self.assertEqual([(r.column_name, r.column_type, r.data_type, r.ordinal_position)
+                          for r in rows],
+                         [("", 5, pyodbc.SQL_DECIMAL, 0), ("emp_id", 1, pyodbc.SQL_INTEGER, 1)])
+        self.assertEqual((rows[0].column_size, rows[0].decimal_digits), (10, 2))
+        rows = self.cur.procedureColumns(procedure="raise_pay").fetchall()
+        self.assertEqual([(r.column_name, r.column_type, r.type_name, r.ordinal_position)
+                          for r in rows],
+                         [("emp_id", 1, "INTEGER", 1), ("pct", 2, "DECIMAL", 2)])
+        self.assertEqual([(r.procedure_name, r.column_name)
+                          for r in self.cur.procedureColumns(procedure="%")],
+                         [("pay_of", ""), ("pay_of", "emp_id"), ("raise_pay", "emp_id"),
+                          ("raise_pay", "pct")])
+        self.assertEqual(self.cur.procedureColumns(procedure="builtin_x").fetchall(), [])
+
+    def test_synonyms(self):
+        rows = self.cur.tables(tableType="SYNONYM").fetchall()
+        self.assertEqual([(r.table_name, r.table_type) for r in rows], [("staff", "SYNONYM")])
+        # the synonym names the table: a query through it works
+        self.assertEqual(self.conn.execute("select count(*) from staff").fetchone()[0], 0)
+
+    def test_column_patterns(self):
+        self.assertEqual([r.column_name for r in self.cur.columns(table="emp", column="s%")],
+                         ["site", "salary"])
+        self.assertEqual([r.column_name for r in self.cur.columns(table="my\\_t", column="_")],
+                         ["a", "b"])
 
     def test_row_id_columns(self):
         rows = self.cur.rowIdColumns("dept").fetchall()
