@@ -210,6 +210,23 @@ class CatalogTest(unittest.TestCase):
         # the synonym names the table: a query through it works
         self.assertEqual(self.conn.execute("select count(*) from staff").fetchone()[0], 0)
 
+    def test_delimited_identifiers_keep_case(self):
+        # DELIMIDENT=y: "..." is an identifier, its case and spaces kept;
+        # catalog patterns then compare case-sensitively.
+        d = pyodbc.connect("DSN=ifxcat;DELIMIDENT=y", autocommit=True)
+        try:
+            d.execute('create table if not exists "Odd Tab" ("Col A" integer, col_b integer)')
+            cur = d.cursor()
+            self.assertEqual([r.table_name for r in cur.tables(table="Odd%")], ["Odd Tab"])
+            self.assertEqual([r.table_name for r in cur.tables(table="odd%")], [])
+            self.assertEqual([r.column_name for r in cur.columns(table="Odd Tab")],
+                             ["Col A", "col_b"])
+            self.assertEqual(d.execute('select "Col A" from "Odd Tab"').description[0][0],
+                             "Col A")
+        finally:
+            d.execute('drop table if exists "Odd Tab"')  # the other tests list every table
+            d.close()
+
     def test_column_patterns(self):
         self.assertEqual([r.column_name for r in self.cur.columns(table="emp", column="s%")],
                          ["site", "salary"])
