@@ -84,7 +84,7 @@ START_TEST(catalog_tables_are_listed_with_ibm_tabids)
                 "1|systables|T\n2|syscolumns|T\n3|sysindices|T\n4|systabauth|T\n5|syscolauth|T\n"
                 "6|sysviews|T\n9|syssynonyms|T\n10|syssyntable|T\n11|sysconstraints|T\n"
                 "12|sysreferences|T\n16|sysprocedures|T\n17|sysprocbody|T\n18|sysprocplan|T\n"
-                "30|sysxtdtypes|T\n50|sysindexes|V\n");
+                "30|sysxtdtypes|T\n50|sysindexes|V\n51|sysproccolumns|T\n");
     /* systables has IBM's 26 columns, each described in syscolumns. */
     expect1(g_s, "SELECT ncols FROM systables WHERE tabid = 1", "26");
     expect1(g_s, "SELECT count(*) FROM syscolumns WHERE tabid = 1", "26");
