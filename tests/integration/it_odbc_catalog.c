@@ -564,6 +564,55 @@ START_TEST(getinfo_matches_catalog_rules)
 }
 END_TEST
 
+/* A statement that may affect no rows (SQL_NO_DATA for a DELETE). */
+static void exec_any(const char *sql)
+{
+    SQLCHAR buf[512];
+    snprintf((char *)buf, sizeof buf, "%s", sql);
+    SQLRETURN rc = SQLExecDirect(st, buf, SQL_NTS);
+    if (!SQL_SUCCEEDED(rc) && rc != SQL_NO_DATA)
+        odbc_dump_diag(SQL_HANDLE_STMT, st);
+    ck_assert_msg(SQL_SUCCEEDED(rc) || rc == SQL_NO_DATA, "%s", sql);
+    SQLFreeStmt(st, SQL_CLOSE);
+}
+
+/* Routine metadata from sysprocedures / sysproccolumns (rows written by
+ * hand: ifxlite has no CREATE PROCEDURE): the return value first, then the
+ * parameters in call order, then result columns; name patterns on the routine
+ * and on the column; the server's internal routines are not listed. */
+START_TEST(procedure_columns_from_sysproccolumns)
+{
+    exec_any("DELETE FROM sysproccolumns WHERE procid IN (901, 902)");
+    exec_any("DELETE FROM sysprocedures WHERE procid IN (901, 902)");
+    exec_ok("INSERT INTO sysprocedures (procname, owner, procid, numargs, isproc, internal)"
+            " VALUES ('rt_f', 'informix', 901, 2, 'f', 'f')");
+    exec_ok("INSERT INTO sysprocedures (procname, owner, procid, numargs, isproc, internal)"
+            " VALUES ('rt_int', 'informix', 902, 0, 'f', 't')");
+    /* procid, paramid, paramname, paramtype, paramlen, paramxid, paramattr */
+    exec_ok("INSERT INTO sysproccolumns VALUES (901, 1, 'p_in', 0, 10, 0, 1)");
+    exec_ok("INSERT INTO sysproccolumns VALUES (901, 2, 'p_out', 258, 4, 0, 4)");
+    exec_ok("INSERT INTO sysproccolumns VALUES (901, 3, 'r1', 10, 3594, 0, 3)");
+    exec_ok("INSERT INTO sysproccolumns VALUES (901, 4, '', 7, 4, 0, 5)");
+    exec_ok("INSERT INTO sysproccolumns VALUES (902, 1, 'x', 2, 4, 0, 1)");
+    ok(SQLProcedures(st, NULL, 0, NULL, 0, (SQLCHAR *)"rt%", SQL_NTS));
+    ck_assert_str_eq(rows((const int[]){3, 4, 8, 0}), "rt_f|2|2\n");
+    /* COLUMN_NAME, COLUMN_TYPE, DATA_TYPE, TYPE_NAME, NULLABLE, ORDINAL_POSITION */
+    ok(SQLProcedureColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"rt%", SQL_NTS, NULL, 0));
+    ck_assert_str_eq(rows((const int[]){4, 5, 6, 7, 12, 18, 0}),
+                     "|5|91|DATE|1|0\n"
+                     "p_in|1|1|CHAR|1|1\n"
+                     "p_out|4|4|INTEGER|0|2\n"
+                     "r1|3|93|DATETIME YEAR TO SECOND|1|1\n");
+    ok(SQLProcedureColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"rt\\_f", SQL_NTS, (SQLCHAR *)"p\\_o%",
+                           SQL_NTS));
+    ck_assert_str_eq(rows((const int[]){3, 4, 0}), "rt_f|p_out\n");
+    ok(SQLProcedureColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"rt_int", SQL_NTS, NULL, 0));
+    ck_assert_str_eq(rows((const int[]){4, 0}), "");
+    exec_any("DELETE FROM sysproccolumns WHERE procid IN (901, 902)");
+    exec_any("DELETE FROM sysprocedures WHERE procid IN (901, 902)");
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("odbc_catalog");
@@ -590,6 +639,7 @@ static Suite *suite(void)
     tcase_add_test(tc, statement_metadata_id_is_stored);
     tcase_add_test(tc, type_names_agree_with_typeinfo);
     tcase_add_test(tc, getinfo_matches_catalog_rules);
+    tcase_add_test(tc, procedure_columns_from_sysproccolumns);
     suite_add_tcase(s, tc);
     return s;
 }
