@@ -16,6 +16,7 @@ API SQLRETURN SQL_API SQLGetDescField(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT f
     struct desc *d = desc_enter(h, ENTER_CLEAR_DIAG);
     if (!d)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&d->hdr, "rec=%d field=%d", (int)rec, (int)field);
     return desc_leave(d, desc_get_field(d, &d->hdr, rec, field, value, buf_len, str_len, false));
 }
 
@@ -25,6 +26,7 @@ API SQLRETURN SQL_API SQLSetDescField(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT f
     struct desc *d = desc_enter(h, ENTER_CLEAR_DIAG);
     if (!d)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&d->hdr, "rec=%d field=%d", (int)rec, (int)field);
     SQLRETURN rc;
     if (desc_field_kind(field) == 6 && value) {
         struct str v = STR_INIT;
@@ -46,6 +48,7 @@ API SQLRETURN SQL_API SQLGetDescRec(SQLHDESC h, SQLSMALLINT rec, SQLCHAR *name,
     struct desc *d = desc_enter(h, ENTER_CLEAR_DIAG);
     if (!d)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&d->hdr, "rec=%d", (int)rec);
     return desc_leave(d, desc_get_rec(d, rec, name, buf_len, str_len, type, sub, length,
                                       precision, scale, nullable, false));
 }
@@ -58,6 +61,7 @@ API SQLRETURN SQL_API SQLSetDescRec(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT typ
     struct desc *d = desc_enter(h, ENTER_CLEAR_DIAG);
     if (!d)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&d->hdr, "rec=%d type=%d", (int)rec, (int)type);
     return desc_leave(d, desc_set_rec(d, rec, type, sub, length, precision, scale, data,
                                       octet_len, ind));
 }

@@ -61,5 +61,6 @@ API SQLRETURN SQL_API SQLGetFunctions(SQLHDBC hdbc, SQLUSMALLINT id, SQLUSMALLIN
     struct dbc *dbc = dbc_enter(hdbc, ENTER_CLEAR_DIAG);
     if (!dbc)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(dbc_handle(dbc), "id=%u", (unsigned)id);
     return dbc_leave(dbc, info_functions(dbc, id, supported));
 }

@@ -137,6 +137,7 @@ API SQLRETURN SQL_API SQLGetDescFieldW(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT 
     struct desc *d = desc_enter(h, ENTER_CLEAR_DIAG);
     if (!d)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&d->hdr, "rec=%d field=%d", (int)rec, (int)field);
     return desc_leave(d, desc_get_field(d, &d->hdr, rec, field, value, buf_len, str_len, true));
 }
 
@@ -146,6 +147,7 @@ API SQLRETURN SQL_API SQLSetDescFieldW(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT 
     struct desc *d = desc_enter(h, ENTER_CLEAR_DIAG);
     if (!d)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&d->hdr, "rec=%d field=%d", (int)rec, (int)field);
     SQLRETURN rc;
     if (desc_field_kind(field) == 6 && value) {
         struct str v = STR_INIT;
@@ -169,6 +171,7 @@ API SQLRETURN SQL_API SQLGetDescRecW(SQLHDESC h, SQLSMALLINT rec, SQLWCHAR *name
     struct desc *d = desc_enter(h, ENTER_CLEAR_DIAG);
     if (!d)
         return SQL_INVALID_HANDLE;
+    ODBC_LOG_ARGS(&d->hdr, "rec=%d", (int)rec);
     return desc_leave(d, desc_get_rec(d, rec, name, buf_len, str_len, type, sub, length,
                                       precision, scale, nullable, true));
 }
