@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "charset_odbc.h"
 #include "dbc.h"
 #include "sq_alloc.h"
 #include "sq_limits.h"
@@ -224,7 +225,12 @@ SQLRETURN catalog_fetch(struct stmt *s, const char *sql, struct catalog_rows *ou
     if (!wire)
         return diag_add(&s->hdr, DIAG_08003, NULL);
     struct sq_stmt *st = NULL;
-    enum sq_rc rc = sq_stmt_prepare(wire, sql, strlen(sql), &st);
+    const char *wsql;
+    size_t wlen;
+    SQLRETURN crc = charset_sql_out(s->dbc, &s->hdr, sql, strlen(sql), &wsql, &wlen);
+    if (!SQL_SUCCEEDED(crc))
+        return crc;
+    enum sq_rc rc = sq_stmt_prepare(wire, wsql, wlen, &st);
     if (rc == SQ_RC_OK)
         rc = sq_stmt_open(st, NULL, 0, 0);
     if (rc != SQ_RC_OK) {
