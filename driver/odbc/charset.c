@@ -103,8 +103,17 @@ bool charset_parse_locale(const char *locale, struct cs_locale *out)
     bool numeric = end && *end == '\0' && key[0] >= '0' && key[0] <= '9';
     for (size_t i = 0; i < sizeof cs_table / sizeof cs_table[0]; i++) {
         const struct cs_entry *e = &cs_table[i];
-        if ((numeric && e->csid != 0 && num == (long)e->csid) ||
-            (!numeric && name_in(e->names, key))) {
+        if (numeric && e->csid != 0 && num == (long)e->csid) {
+            snprintf(out->iconv_name, sizeof out->iconv_name, "%s", e->iconv_name);
+            out->kind = e->kind;
+            out->csid = e->csid;
+            return true;
+        }
+    }
+    /* by name; "8859-1" normalises to the all-digit "88591" */
+    for (size_t i = 0; i < sizeof cs_table / sizeof cs_table[0]; i++) {
+        const struct cs_entry *e = &cs_table[i];
+        if (name_in(e->names, key)) {
             snprintf(out->iconv_name, sizeof out->iconv_name, "%s", e->iconv_name);
             out->kind = e->kind;
             out->csid = e->csid;
