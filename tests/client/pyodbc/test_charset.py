@@ -51,6 +51,19 @@ def setUpModule():
         time.sleep(0.1)
     if PORT is None:
         raise RuntimeError("ifxlite did not start")
+    # like the other modules: a private odbcinst.ini/odbc.ini (the DM and
+    # pyodbc keep one environment per process, so every module sets these)
+    with open(os.path.join(TMP, "odbcinst.ini"), "w") as f:
+        f.write("[ifxodbc]\nDriver = %s\nThreading = 0\n" % DRIVER)
+    with open(os.path.join(TMP, "odbc.ini"), "w") as f:
+        for db in ("lat", "win", "uni"):
+            f.write("[cs_%s]\nDriver = ifxodbc\nServer = ol_ifxlite\nHost = 127.0.0.1\n"
+                    "Service = %d\nDatabase = %s\nUID = informix\nPWD = secret\n\n"
+                    % (db, PORT, db))
+    os.environ["ODBCSYSINI"] = TMP
+    os.environ["ODBCINSTINI"] = "odbcinst.ini"
+    os.environ["ODBCINI"] = os.path.join(TMP, "odbc.ini")
+    os.environ["ODBCSEARCH"] = "ODBC_BOTH_DSN"
 
 
 def tearDownModule():
@@ -62,9 +75,7 @@ def tearDownModule():
 
 
 def connect(db, locale):
-    return pyodbc.connect("Driver=%s;Host=127.0.0.1;Service=%d;Server=ol_ifxlite;"
-                          "Database=%s;UID=informix;PWD=secret;DB_LOCALE=%s"
-                          % (DRIVER, PORT, db, locale), autocommit=True)
+    return pyodbc.connect("DSN=cs_%s;DB_LOCALE=%s" % (db, locale), autocommit=True)
 
 
 class CharsetTest(unittest.TestCase):
