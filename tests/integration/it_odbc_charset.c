@@ -161,6 +161,11 @@ START_TEST(latin1_full_range_round_trips_through_ansi)
     /* VARCHAR(5) holds five 'é' (five bytes in the database), not two */
     ind = fetch_text(st, "SELECT v5 FROM t WHERE id = 1", 1, got, sizeof got);
     ck_assert_str_eq(got, five);
+    /* the server counts bytes of its code set too */
+    fetch_text(st, "SELECT LENGTH(v), OCTET_LENGTH(c) FROM t WHERE id = 1", 1, got, sizeof got);
+    ck_assert_str_eq(got, "96");
+    fetch_text(st, "SELECT OCTET_LENGTH(c) FROM t WHERE id = 1", 1, got, sizeof got);
+    ck_assert_str_eq(got, "100");
     ind = fetch_text(st, "SELECT v FROM t WHERE id = 2", 1, got, sizeof got);
     ck_assert_str_eq(got, "\xc3\xa9\xc3\xbc\xc3\x9f\xc3\xb1");
     /* a comparison with an accented literal runs in the database code set */
