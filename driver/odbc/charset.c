@@ -372,7 +372,6 @@ enum cs_rc charset_to_db(struct charset *cs, const char *p, size_t n, struct cs_
         *out_len = n;
         return CS_OK;
     }
-    const unsigned char *s = (const unsigned char *)p;
     if (cs->loc.kind == CS_K_SBCS) {
         if (!buf_reserve(b, n + 1))
             return CS_NOMEM;
@@ -422,7 +421,6 @@ enum cs_rc charset_to_db(struct charset *cs, const char *p, size_t n, struct cs_
     }
     if (rc != CS_OK)
         return rc;
-    (void)s;
     *out = b->p;
     *out_len = len;
     return CS_OK;
