@@ -191,7 +191,8 @@ static char *value_text(const struct sq_coldesc *col, const struct sq_value *v)
     return t;
 }
 
-static bool rows_add(struct catalog_rows *r, const struct sq_row *row, const struct sq_stmt *st)
+static bool rows_add(struct catalog_rows *r, const struct sq_row *row, const struct sq_stmt *st,
+                     struct dbc *dbc)
 {
     if (r->nrows == r->cap) {
         size_t ncap = r->cap ? r->cap * 2 : 32, bytes;
@@ -210,6 +211,7 @@ static bool rows_add(struct catalog_rows *r, const struct sq_row *row, const str
         cells[c] = NULL;
         if (!ok || sq_row_value(row, c, &v) != SQ_RC_OK)
             continue;
+        charset_value_in(dbc, &v); /* catalog rows are UTF-8 from here on */
         cells[c] = value_text(sq_stmt_col(st, c), &v);
         if (!cells[c] && !v.is_null)
             ok = false;
@@ -240,7 +242,7 @@ SQLRETURN catalog_fetch(struct stmt *s, const char *sql, struct catalog_rows *ou
     out->ncols = sq_stmt_ncols(st);
     const struct sq_row *row;
     while ((rc = sq_stmt_fetch(st, &row)) == SQ_RC_OK) {
-        if (!rows_add(out, row, st)) {
+        if (!rows_add(out, row, st, s->dbc)) {
             sq_stmt_free(st);
             catalog_rows_fini(out);
             return diag_add(&s->hdr, DIAG_HY001, NULL);

@@ -182,6 +182,20 @@ enum sq_rc charset_cell_in(struct stmt *s, const struct sq_coldesc *cd, struct s
     return SQ_RC_OK;
 }
 
+void charset_value_in(struct dbc *dbc, struct sq_value *v)
+{
+    struct charset_conn *c = dbc->csc;
+    if (!c || v->is_null || !is_char_kind(v->kind))
+        return;
+    const char *o;
+    size_t on, off;
+    if (charset_from_db(c->cs, (const char *)v->u.s.p, v->u.s.n, &c->cell, &o, &on, &off) ==
+        CS_OK) {
+        v->u.s.p = (const uint8_t *)o;
+        v->u.s.n = on;
+    }
+}
+
 char *charset_name_dup(struct dbc *dbc, const char *name)
 {
     if (!name)

@@ -49,10 +49,16 @@ SQLRETURN charset_params_out(struct stmt *s, size_t n, SQLULEN row);
 
 /* A character cell (CHAR, NCHAR, VARCHAR, NVARCHAR, LVARCHAR) read from the
  * server -> UTF-8 in place (v then points into the connection's cell buffer
- * until the next call). SQ_RC_OK, SQ_RC_NOMEM, or CHARSET_RC_REPORTED after
+ * until the next call). Local result sets (catalog, type info) are UTF-8
+ * already and are not converted. SQ_RC_OK, SQ_RC_NOMEM, or CHARSET_RC_REPORTED after
  * adding 22018 to the statement. */
 #define CHARSET_RC_REPORTED SQ_RC__COUNT
 enum sq_rc charset_cell_in(struct stmt *s, const struct sq_coldesc *cd, struct sq_value *v);
+
+/* The same for values that stay inside the driver (catalog rows, which are
+ * UTF-8 from then on): no diagnostic; a value that does not convert is left
+ * as it is. */
+void charset_value_in(struct dbc *dbc, struct sq_value *v);
 
 /* Column name from the server -> a new UTF-8 string (sq_malloc'd), NULL on
  * out of memory. Bytes that do not convert are copied as they are. */

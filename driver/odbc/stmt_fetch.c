@@ -69,7 +69,7 @@ static enum sq_rc cell(struct stmt *s, size_t col0, const struct sq_coldesc **cd
             return SQ_RC_NO_DATA;
         *cd = &s->local->cols[col0];
         *v = s->local->cells[cur * s->local->ncols + col0];
-        return charset_cell_in(s, *cd, v);
+        return SQ_RC_OK;
     }
     *cd = sq_stmt_col(s->sq, col0);
     if (!*cd || !s->row)

@@ -326,6 +326,39 @@ START_TEST(created_database_takes_the_clients_db_locale)
 }
 END_TEST
 
+START_TEST(catalog_finds_accented_names)
+{
+    SQLHDBC dbc = open_db("lat", "en_US.8859-1");
+    SQLHSTMT st = new_stmt(dbc);
+    exec_ok(st, "CREATE TABLE \"t\xc3\xa0" "b\" (\"\xc3\xa7" "ol\" INT)");
+    SQLCHAR tab[] = "t\xc3\xa0" "b";
+    OK(st, SQLColumns(st, NULL, 0, NULL, 0, tab, SQL_NTS, NULL, 0));
+    OK(st, SQLFetch(st));
+    char got[64];
+    SQLLEN ind;
+    OK(st, SQLGetData(st, 3, SQL_C_CHAR, got, sizeof got, &ind));
+    ck_assert_str_eq(got, "t\xc3\xa0" "b");
+    OK(st, SQLGetData(st, 4, SQL_C_CHAR, got, sizeof got, &ind));
+    ck_assert_str_eq(got, "\xc3\xa7" "ol");
+    EXPECT_RC(st, SQLFetch(st), SQL_NO_DATA);
+    SQLFreeStmt(st, SQL_CLOSE);
+    /* the column name of a result set and a server message's insertion text */
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT * FROM \"t\xc3\xa0" "b\"", SQL_NTS));
+    SQLCHAR name[32];
+    SQLSMALLINT nl = 0;
+    OK(st, SQLDescribeCol(st, 1, name, sizeof name, &nl, NULL, NULL, NULL, NULL));
+    ck_assert_str_eq((char *)name, "\xc3\xa7" "ol");
+    SQLFreeStmt(st, SQL_CLOSE);
+    EXPECT_RC(st, SQLExecDirect(st, (SQLCHAR *)"SELECT * FROM n\xc3\xb6" "pe", SQL_NTS), SQL_ERROR);
+    SQLCHAR state[6], msg[256];
+    SQLINTEGER nat;
+    OK(st, SQLGetDiagRec(SQL_HANDLE_STMT, st, 1, state, &nat, msg, sizeof msg, &nl));
+    ck_assert_msg(strstr((char *)msg, "(n\xc3\xb6" "pe)") != NULL, "%s", msg);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    close_db(dbc);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_charset");
@@ -339,6 +372,7 @@ static Suite *suite(void)
     tcase_add_test(tc, cp1252_database_holds_the_euro_sign);
     tcase_add_test(tc, db_locale_of_another_code_set_is_refused);
     tcase_add_test(tc, created_database_takes_the_clients_db_locale);
+    tcase_add_test(tc, catalog_finds_accented_names);
     suite_add_tcase(s, tc);
     return s;
 }
