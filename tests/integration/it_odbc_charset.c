@@ -317,6 +317,9 @@ START_TEST(created_database_takes_the_clients_db_locale)
     char got[16];
     fetch_text(st, "SELECT v FROM x", 1, got, sizeof got);
     ck_assert_str_eq(got, "\xc3\xa4\xc3\xb6\xc3\xbc"); /* three bytes in 8859-1: no cut */
+    /* DATABASE to a database of another code set is refused the same way */
+    EXPECT_RC(st, SQLExecDirect(st, (SQLCHAR *)"DATABASE u8", SQL_NTS), SQL_ERROR);
+    expect_diag(SQL_HANDLE_STMT, st, "08004", -23197);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     close_db(dbc);
     SQLRETURN rc = connect_db(&dbc, "made1", "en_US.utf8");
