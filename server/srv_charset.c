@@ -238,8 +238,7 @@ int srv_cs_store_locale(sqlite3 *db, const char *locale)
         sqlite3_exec(db, "DELETE FROM ifxlite_locale", NULL, NULL, NULL) != SQLITE_OK)
         return -1;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "INSERT INTO ifxlite_locale VALUES (?)", -1, &st, NULL) !=
-        SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "INSERT INTO ifxlite_locale VALUES (?)", -1, &st, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_text(st, 1, locale, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;

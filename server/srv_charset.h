@@ -17,9 +17,9 @@
 #include "sq_buf.h"
 
 #define SRV_DEFAULT_LOCALE "en_US.utf8" /* a database with no stored locale */
-#define SRV_E_LOCALE_MISMATCH (-23197)   /* database locale information mismatch */
-#define SRV_E_BADCHAR (-21005)           /* character not convertible */
-#define SRV_E_ILLEGAL_CHAR (-202)        /* illegal character in the statement */
+#define SRV_E_LOCALE_MISMATCH (-23197)  /* database locale information mismatch */
+#define SRV_E_BADCHAR (-21005)          /* character not convertible */
+#define SRV_E_ILLEGAL_CHAR (-202)       /* illegal character in the statement */
 
 /* Code set of a locale name ("en_US.8859-1", "de_DE.819", "en_US.utf8",
  * "en_US.57372", "en_US.cp1252" ...) as an iconv name; false if unknown. */

@@ -77,7 +77,7 @@ struct conn {
     size_t cut_at;
     bool fault_garbage_done, fault_drop_done, fault_trunc_done, fault_midfetch_done;
     char client_locale[64], db_locale[64], dbdate[32];
-    bool delimident; /* the client's DELIMIDENT (see login_delimident) */
+    bool delimident;        /* the client's DELIMIDENT (see login_delimident) */
     struct srv_cs_conn csx; /* the open database's code set (srv_charset.h) */
 };
 
@@ -505,8 +505,8 @@ static void do_describe(struct conn *c, struct slot *s)
             named[i] = *cols[i];
             const char *o;
             size_t on;
-            if (srv_cs_out(c->csx.cs, cols[i]->name, strlen(cols[i]->name), &c->csx.buf, &o,
-                           &on) == 0 &&
+            if (srv_cs_out(c->csx.cs, cols[i]->name, strlen(cols[i]->name), &c->csx.buf, &o, &on) ==
+                    0 &&
                 on < sizeof named[i].name) {
                 memcpy(named[i].name, o, on);
                 named[i].name[on] = '\0';

@@ -141,8 +141,8 @@ struct cs_hi {
 
 struct charset {
     struct cs_locale loc;
-    bool ascii_ok;        /* bytes 00..7F are ASCII both ways */
-    unsigned factor;      /* UTF-8 bytes per database byte at most */
+    bool ascii_ok;   /* bytes 00..7F are ASCII both ways */
+    unsigned factor; /* UTF-8 bytes per database byte at most */
     /* single byte */
     uint32_t dec[256];    /* byte -> code point, CS_NONE if undefined */
     struct cs_hi hi[256]; /* code point >= 0x80 -> byte, sorted by cp */

@@ -36,7 +36,7 @@ enum cs_kind {
 struct cs_locale {
     char iconv_name[32]; /* "ISO-8859-1", "UTF-8", "CP1252", ... */
     enum cs_kind kind;
-    uint16_t csid;       /* GLS code set number (819, 57372 ...), 0 if unknown */
+    uint16_t csid; /* GLS code set number (819, 57372 ...), 0 if unknown */
 };
 
 /* Parse an Informix locale name: "en_US.8859-1", "en_US.819", "de_DE.utf8",
@@ -64,7 +64,7 @@ struct charset;
  * database (no conversion). CS_UNKNOWN for a name charset_parse_locale
  * rejects or iconv cannot open. */
 enum cs_rc charset_open(const char *db_locale, struct charset **out);
-void charset_free(struct charset *cs); /* NULL is a no-op */
+void charset_free(struct charset *cs);              /* NULL is a no-op */
 const char *charset_name(const struct charset *cs); /* iconv name; "UTF-8" for NULL */
 /* Most UTF-8 bytes one database byte can become (1 for NULL, 2 for
  * 8859-1, 3 for CP1252 or multibyte code sets): octet lengths. */

@@ -65,8 +65,8 @@ static SQLRETURN unmappable(struct handle *h, const struct charset *cs, uint32_t
     if (cp == 0xFFFDu)
         snprintf(detail, sizeof detail, "%s: bytes at offset %zu are not UTF-8", what, off);
     else
-        snprintf(detail, sizeof detail, "%s: U+%04X at offset %zu is not in %s", what,
-                 (unsigned)cp, off, charset_name(cs));
+        snprintf(detail, sizeof detail, "%s: U+%04X at offset %zu is not in %s", what, (unsigned)cp,
+                 off, charset_name(cs));
     return diag_add_server(h, -21005, 0, detail);
 }
 
@@ -129,14 +129,12 @@ SQLRETURN charset_params_out(struct stmt *s, size_t n, SQLULEN row)
             return diag_add(&s->hdr, DIAG_HY001, NULL);
         if (r != CS_OK) {
             char what[64];
-            snprintf(what, sizeof what, "parameter %zu of row %lu", i + 1,
-                     (unsigned long)row + 1);
+            snprintf(what, sizeof what, "parameter %zu of row %lu", i + 1, (unsigned long)row + 1);
             return unmappable(&s->hdr, c->cs, cp, off, what);
         }
         if (on > 0xFFFFu)
             return diag_add_at(&s->hdr, DIAG_22001, (SQLLEN)row + 1, (SQLINTEGER)(i + 1),
-                               "parameter %zu is %zu bytes in %s", i + 1, on,
-                               charset_name(c->cs));
+                               "parameter %zu is %zu bytes in %s", i + 1, on, charset_name(c->cs));
         p->u.s.p = (const uint8_t *)o;
         p->u.s.n = on;
         if (SQ_T_BASE(p->type) == SQ_T_VARCHAR) {
@@ -165,15 +163,15 @@ enum sq_rc charset_cell_in(struct stmt *s, const struct sq_coldesc *cd, struct s
         return SQ_RC_OK;
     const char *o;
     size_t on, off = 0;
-    enum cs_rc r = charset_from_db(c->cs, (const char *)v->u.s.p, v->u.s.n, &c->cell, &o, &on,
-                                   &off);
+    enum cs_rc r =
+        charset_from_db(c->cs, (const char *)v->u.s.p, v->u.s.n, &c->cell, &o, &on, &off);
     if (r == CS_NOMEM)
         return SQ_RC_NOMEM;
     if (r != CS_OK) {
         char detail[200];
-        snprintf(detail, sizeof detail, "column %s: byte 0x%02X at offset %zu is not a %s character",
-                 cd && cd->name ? cd->name : "?", (unsigned)v->u.s.p[off], off,
-                 charset_name(c->cs));
+        snprintf(
+            detail, sizeof detail, "column %s: byte 0x%02X at offset %zu is not a %s character",
+            cd && cd->name ? cd->name : "?", (unsigned)v->u.s.p[off], off, charset_name(c->cs));
         (void)diag_add_server(&s->hdr, -21005, 0, detail);
         return CHARSET_RC_REPORTED;
     }
@@ -216,8 +214,7 @@ char *charset_name_dup(struct dbc *dbc, const char *name)
     return r;
 }
 
-void charset_adjust_coltype(struct dbc *dbc, const struct sq_coldesc *col,
-                            struct conv_coltype *ct)
+void charset_adjust_coltype(struct dbc *dbc, const struct sq_coldesc *col, struct conv_coltype *ct)
 {
     if (!dbc->csc || !col || !is_char_kind(col->kind))
         return;

@@ -21,11 +21,11 @@ struct handle;
 
 /* Per-connection state: the converter and its scratch buffers. */
 struct charset_conn {
-    struct charset *cs;  /* never NULL here: a UTF-8 database has no charset_conn */
-    struct cs_buf sql;   /* SQL text sent */
-    struct cs_buf cell;  /* the current cell (valid until the next cell) */
-    struct cs_buf text;  /* names and messages */
-    struct cs_buf *par;  /* one per parameter */
+    struct charset *cs; /* never NULL here: a UTF-8 database has no charset_conn */
+    struct cs_buf sql;  /* SQL text sent */
+    struct cs_buf cell; /* the current cell (valid until the next cell) */
+    struct cs_buf text; /* names and messages */
+    struct cs_buf *par; /* one per parameter */
     size_t npar;
 };
 void charset_conn_free(struct charset_conn *c); /* NULL is a no-op */
@@ -66,8 +66,7 @@ char *charset_name_dup(struct dbc *dbc, const char *name);
 
 /* Octet lengths of character columns in UTF-8 (column size stays in bytes of
  * the database code set, the most characters the column can hold). */
-void charset_adjust_coltype(struct dbc *dbc, const struct sq_coldesc *col,
-                            struct conv_coltype *ct);
+void charset_adjust_coltype(struct dbc *dbc, const struct sq_coldesc *col, struct conv_coltype *ct);
 
 /* Server error insertion text -> UTF-8 (buf of cap bytes) for the
  * diagnostics of handle h; returns text itself when nothing changes. */

@@ -23,10 +23,8 @@ static struct odbc_test_env E;
 static SQLHENV env;
 
 static const char *const server_args[] = {
-    "--create-db", "testdb:logged",
-    "--create-db", "lat:logged:en_US.8859-1",
-    "--create-db", "w52:logged:en_US.1252",
-    "--create-db", "u8:logged:en_US.utf8",
+    "--create-db", "testdb:logged",         "--create-db", "lat:logged:en_US.8859-1",
+    "--create-db", "w52:logged:en_US.1252", "--create-db", "u8:logged:en_US.utf8",
     NULL};
 
 static void setup(void)
@@ -49,8 +47,7 @@ static SQLRETURN connect_db(SQLHDBC *dbc, const char *db, const char *loc)
     ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_DBC, env, dbc), SQL_SUCCESS);
     char cs[700];
     snprintf(cs, sizeof cs, "%sDatabase=%s;DB_LOCALE=%s;", E.connstr, db, loc);
-    return SQLDriverConnect(*dbc, NULL, (SQLCHAR *)cs, SQL_NTS, NULL, 0, NULL,
-                            SQL_DRIVER_NOPROMPT);
+    return SQLDriverConnect(*dbc, NULL, (SQLCHAR *)cs, SQL_NTS, NULL, 0, NULL, SQL_DRIVER_NOPROMPT);
 }
 
 static SQLHDBC open_db(const char *db, const char *loc)
@@ -141,8 +138,7 @@ START_TEST(latin1_full_range_round_trips_through_ansi)
     char five[] = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"; /* ééééé: 5 bytes in 8859-1 */
     OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 100, 0, up, 0, &n1));
     OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_CHAR, 100, 0, up, 0, &n2));
-    OK(st, SQLBindParameter(st, 3, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 5, 0, five, 0,
-                            &n3));
+    OK(st, SQLBindParameter(st, 3, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 5, 0, five, 0, &n3));
     OK(st, SQLExecute(st));
     SQLFreeStmt(st, SQL_RESET_PARAMS);
     /* literal in the SQL text */
@@ -250,8 +246,8 @@ START_TEST(utf8_database_carries_emoji_through_wide)
     exec_ok(st, "CREATE TABLE e (v VARCHAR(20))");
     SQLWCHAR in[] = {'x', 0xD83D, 0xDE00, 0x00E9, 0};
     SQLLEN n = SQL_NTS;
-    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_WCHAR, SQL_WVARCHAR, 20, 0, in,
-                            sizeof in, &n));
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_WCHAR, SQL_WVARCHAR, 20, 0, in, sizeof in,
+                            &n));
     OK(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO e VALUES (?)", SQL_NTS));
     SQLFreeStmt(st, SQL_RESET_PARAMS);
     OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT v FROM e", SQL_NTS));
@@ -333,30 +329,46 @@ START_TEST(catalog_finds_accented_names)
 {
     SQLHDBC dbc = open_db("lat", "en_US.8859-1");
     SQLHSTMT st = new_stmt(dbc);
-    exec_ok(st, "CREATE TABLE \"t\xc3\xa0" "b\" (\"\xc3\xa7" "ol\" INT)");
-    SQLCHAR tab[] = "t\xc3\xa0" "b";
+    exec_ok(st, "CREATE TABLE \"t\xc3\xa0"
+                "b\" (\"\xc3\xa7"
+                "ol\" INT)");
+    SQLCHAR tab[] = "t\xc3\xa0"
+                    "b";
     OK(st, SQLColumns(st, NULL, 0, NULL, 0, tab, SQL_NTS, NULL, 0));
     OK(st, SQLFetch(st));
     char got[64];
     SQLLEN ind;
     OK(st, SQLGetData(st, 3, SQL_C_CHAR, got, sizeof got, &ind));
-    ck_assert_str_eq(got, "t\xc3\xa0" "b");
+    ck_assert_str_eq(got, "t\xc3\xa0"
+                          "b");
     OK(st, SQLGetData(st, 4, SQL_C_CHAR, got, sizeof got, &ind));
-    ck_assert_str_eq(got, "\xc3\xa7" "ol");
+    ck_assert_str_eq(got, "\xc3\xa7"
+                          "ol");
     EXPECT_RC(st, SQLFetch(st), SQL_NO_DATA);
     SQLFreeStmt(st, SQL_CLOSE);
     /* the column name of a result set and a server message's insertion text */
-    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT * FROM \"t\xc3\xa0" "b\"", SQL_NTS));
+    OK(st, SQLExecDirect(st,
+                         (SQLCHAR *)"SELECT * FROM \"t\xc3\xa0"
+                                    "b\"",
+                         SQL_NTS));
     SQLCHAR name[32];
     SQLSMALLINT nl = 0;
     OK(st, SQLDescribeCol(st, 1, name, sizeof name, &nl, NULL, NULL, NULL, NULL));
-    ck_assert_str_eq((char *)name, "\xc3\xa7" "ol");
+    ck_assert_str_eq((char *)name, "\xc3\xa7"
+                                   "ol");
     SQLFreeStmt(st, SQL_CLOSE);
-    EXPECT_RC(st, SQLExecDirect(st, (SQLCHAR *)"SELECT * FROM n\xc3\xb6" "pe", SQL_NTS), SQL_ERROR);
+    EXPECT_RC(st,
+              SQLExecDirect(st,
+                            (SQLCHAR *)"SELECT * FROM n\xc3\xb6"
+                                       "pe",
+                            SQL_NTS),
+              SQL_ERROR);
     SQLCHAR state[6], msg[256];
     SQLINTEGER nat;
     OK(st, SQLGetDiagRec(SQL_HANDLE_STMT, st, 1, state, &nat, msg, sizeof msg, &nl));
-    ck_assert_msg(strstr((char *)msg, "(n\xc3\xb6" "pe)") != NULL, "%s", msg);
+    ck_assert_msg(strstr((char *)msg, "(n\xc3\xb6"
+                                      "pe)") != NULL,
+                  "%s", msg);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     close_db(dbc);
 }
