@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sq_alloc.h"
+#include "srv_charset.h"
 #include "srv_log.h"
 #include "srv_proto.h"
 #include "srv_tls.h"
@@ -34,8 +35,10 @@ static void usage(FILE *f)
             "  --data DIR               data directory (must exist)\n"
             "  --user NAME:PASSWORD     an account (repeatable; at least one is required,\n"
             "                           there is no anonymous access)\n"
-            "  --create-db NAME[:KIND]  create the database if missing (repeatable); KIND is\n"
-            "                           logged (default), unlogged or ansi\n"
+            "  --create-db NAME[:KIND[:LOCALE]]\n"
+            "                           create the database if missing (repeatable); KIND is\n"
+            "                           logged (default), unlogged or ansi; LOCALE its\n"
+            "                           DB_LOCALE, e.g. en_US.8859-1 (default en_US.utf8)\n"
             "  --server-name NAME       DBSERVERNAME (default ol_ifxlite); clients must send\n"
             "                           it or an empty INFORMIXSERVER, else error -761\n"
             "  --profile KEY=VALUE      protocol behaviour switch (repeatable, see below)\n"
@@ -82,6 +85,7 @@ static bool parse_ms(const char *s, int *out)
 struct dbspec {
     const char *name;
     enum srv_dbkind kind;
+    const char *locale; /* NULL: en_US.utf8 */
 };
 
 int main(int argc, char **argv)
@@ -134,21 +138,31 @@ int main(int argc, char **argv)
                 return die_usage("too many --create-db options (%d at most)", MAX_DBS);
             const char *colon = strchr(v, ':');
             enum srv_dbkind kind = SRV_DB_LOGGED;
+            const char *locale = NULL; /* NAME:KIND:LOCALE (docs/charsets.md) */
             if (colon) {
-                if (strcmp(colon + 1, "logged") == 0)
+                const char *k = colon + 1, *c2 = strchr(k, ':');
+                size_t kl = c2 ? (size_t)(c2 - k) : strlen(k);
+                if (kl == 6 && strncmp(k, "logged", kl) == 0)
                     kind = SRV_DB_LOGGED;
-                else if (strcmp(colon + 1, "unlogged") == 0)
+                else if (kl == 8 && strncmp(k, "unlogged", kl) == 0)
                     kind = SRV_DB_UNLOGGED;
-                else if (strcmp(colon + 1, "ansi") == 0)
+                else if (kl == 4 && strncmp(k, "ansi", kl) == 0)
                     kind = SRV_DB_ANSI;
                 else
                     return die_usage("--create-db: unknown kind in '%s'", v);
+                if (c2) {
+                    char cs_name[32];
+                    locale = c2 + 1;
+                    if (!srv_cs_codeset(locale, cs_name, sizeof cs_name))
+                        return die_usage("--create-db: unknown code set in locale '%s'", locale);
+                }
             }
             char *name = colon ? sq_strndup(v, (size_t)(colon - v)) : sq_strdup(v);
             if (!name || !name[0])
                 return die_usage("--create-db: empty name in '%s'", v);
             dbs[ndbs].name = name;
             dbs[ndbs].kind = kind;
+            dbs[ndbs].locale = locale;
             ndbs++;
         } else if (strcmp(a, "--server-name") == 0) {
             if (!v[0] || strlen(v) >= SRV_LOGIN_STR)
@@ -229,7 +243,8 @@ int main(int argc, char **argv)
         srv_engine_set_lock_timeout(ctx.eng, lock_timeout);
     srv_engine_set_unlogged_begin_error(ctx.eng, ctx.profile.unlogged_begin);
     for (size_t i = 0; i < ndbs; i++) {
-        if (srv_engine_create_db(ctx.eng, dbs[i].name, dbs[i].kind, &e) != 0) {
+        if (srv_engine_create_db_locale(ctx.eng, dbs[i].name, dbs[i].kind, dbs[i].locale, &e) !=
+            0) {
             fprintf(stderr, "ifxlite: cannot create database %s: %d %s\n", dbs[i].name, e.sqlcode,
                     e.text);
             srv_engine_free(ctx.eng);

@@ -19,6 +19,7 @@
 #include "sq_opcodes.h"
 #include "sq_types.h"
 #include "sq_wr.h"
+#include "srv_charset.h"
 #include "srv_log.h"
 #include "srv_tls.h"
 
@@ -76,7 +77,8 @@ struct conn {
     size_t cut_at;
     bool fault_garbage_done, fault_drop_done, fault_trunc_done, fault_midfetch_done;
     char client_locale[64], db_locale[64], dbdate[32];
-    bool delimident; /* the client's DELIMIDENT (see login_delimident) */
+    bool delimident;        /* the client's DELIMIDENT (see login_delimident) */
+    struct srv_cs_conn csx; /* the open database's code set (srv_charset.h) */
 };
 
 /* ---------------------------------------------------------------- I/O --- */
@@ -218,7 +220,11 @@ static struct slot *new_slot(struct conn *c, struct srv_stmt *st)
 static void reply_err(struct conn *c, const struct srv_err *e)
 {
     srv_log(SRV_LOG_DEBUG, c->no, "error %d (isam %d) %s", e->sqlcode, e->isam, e->text);
-    srv_enc_err(&c->out, &c->caps, e->sqlcode, e->isam, e->offset, e->text);
+    const char *t = e->text;
+    size_t tn;
+    if (srv_cs_out(c->csx.cs, e->text, strlen(e->text), &c->csx.buf, &t, &tn) != 0)
+        t = e->text; /* the insertion text stays readable, if not exact */
+    srv_enc_err(&c->out, &c->caps, e->sqlcode, e->isam, e->offset, t);
     c->err = true;
 }
 
@@ -248,13 +254,36 @@ static void xactstat_if_changed(struct conn *c, bool before)
 
 /* ------------------------------------------------------------ fetch --- */
 
+/* Character types whose text is in the database code set on the wire
+ * (TEXT and CLOB travel as bytes: docs/charsets.md). */
+static bool is_char_type(uint16_t type, uint32_t xid)
+{
+    switch (SQ_T_BASE(type)) {
+    case SQ_T_CHAR:
+    case SQ_T_NCHAR:
+    case SQ_T_VARCHAR:
+    case SQ_T_NVARCHAR:
+    case SQ_T_LVARCHAR_CLIENT:
+        return true;
+    case SQ_T_UDTVAR:
+        return xid == SQ_XID_LVARCHAR;
+    default:
+        return false;
+    }
+}
+
 /* Encode the current row as a complete TUPLE message into s->pending. */
 static int encode_tuple(struct conn *c, struct slot *s, const struct srv_val *row)
 {
     size_t ncols = srv_stmt_ncols(s->st);
     sq_buf_reset(&c->row);
     for (size_t i = 0; i < ncols; i++) {
-        int rc = srv_val_encode(&c->row, srv_stmt_col(s->st, i), &row[i]);
+        const struct srv_col *col = srv_stmt_col(s->st, i);
+        struct srv_val v = row[i];
+        if (c->csx.cs && v.k == SRV_V_TEXT && is_char_type(col->type, col->xid) &&
+            srv_cs_out(c->csx.cs, v.p, v.n, &c->csx.buf, &v.p, &v.n) != 0)
+            return SRV_E_BADCHAR;
+        int rc = srv_val_encode(&c->row, col, &v);
         if (rc)
             return rc;
     }
@@ -464,9 +493,31 @@ static void do_describe(struct conn *c, struct slot *s)
             }
         }
     }
+    struct srv_col *named = NULL; /* names in the database code set */
+    if (n && c->csx.cs) {
+        named = sq_calloc(n, sizeof *named);
+        if (!named) {
+            sq_free(cols);
+            reply_code(c, SRV_E_NOMEM, "");
+            return;
+        }
+        for (size_t i = 0; i < n; i++) {
+            named[i] = *cols[i];
+            const char *o;
+            size_t on;
+            if (srv_cs_out(c->csx.cs, cols[i]->name, strlen(cols[i]->name), &c->csx.buf, &o, &on) ==
+                    0 &&
+                on < sizeof named[i].name) {
+                memcpy(named[i].name, o, on);
+                named[i].name[on] = '\0';
+            }
+            cols[i] = &named[i];
+        }
+    }
     size_t at = c->out.len;
     srv_enc_describe(&c->out, &c->caps, (uint16_t)srv_stmt_type(st), s->id, 0, cols, n);
     sq_free(cols);
+    sq_free(named);
     if (!c->fault_trunc_done &&
         srv_fault_get(&c->ctx->faults, SRV_FAULT_TRUNCATE_DESCRIBE, c->no)) {
         c->fault_trunc_done = true;
@@ -485,6 +536,10 @@ static void do_prepare(struct conn *c, const struct srv_msg *m)
     c->done_sent = false;
     if (c->nopen >= SRV_MAX_STMTS) {
         reply_code(c, SRV_E_TOOMANY, "");
+        return;
+    }
+    if (srv_cs_in(c->csx.cs, sql, len, &c->csx.buf, &sql, &len) != 0) {
+        reply_code(c, SRV_E_ILLEGAL_CHAR, ""); /* not text in the database code set */
         return;
     }
     struct srv_err e;
@@ -524,6 +579,11 @@ static void do_bind(struct conn *c, struct slot *s, const struct srv_msg *m)
         int rc = srv_bparam_to_val(&p, &v, scratch);
         if (rc) {
             reply_code(c, rc, "");
+            return;
+        }
+        if (v.k == SRV_V_TEXT && is_char_type(p.type, SQ_XID_LVARCHAR) &&
+            srv_cs_in(c->csx.cs, v.p, v.n, &c->csx.buf, &v.p, &v.n) != 0) {
+            reply_code(c, SRV_E_BADCHAR, "bind value");
             return;
         }
         if (srv_stmt_bind(s->st, i, &v, &e) != 0) {
@@ -866,6 +926,7 @@ static bool handle_group(struct conn *c, size_t end)
         }
         if (c->err)
             continue; /* the rest of a failing group is not executed */
+        srv_cs_conn_sync(&c->csx, srv_session_db_locale(c->sess));
         dispatch(c, &m);
         if (m.op == SQ_DBOPEN && !c->err)
             opened = true;
@@ -964,6 +1025,7 @@ void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
     sq_buf_init(&c->in);
     sq_buf_init(&c->out);
     sq_buf_init(&c->row);
+    srv_cs_conn_init(&c->csx);
     c->caps.nfetch16 = ctx->profile.nfetch16;
     if (ctx->tls) {
         /* onsocssl (doc §11): the handshake comes before the SL header. */
@@ -980,6 +1042,7 @@ void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
         goto out;
     }
     srv_session_set_delimident(c->sess, c->delimident);
+    srv_session_set_client_locale(c->sess, c->db_locale);
     c->scan_caps = c->caps;
     for (;;) {
         size_t end;
@@ -1019,6 +1082,7 @@ out:
         sq_buf_fini(&c->in);
         sq_buf_fini(&c->out);
         sq_buf_fini(&c->row);
+        srv_cs_conn_fini(&c->csx);
         sq_free(c);
     }
     if (rq) {

@@ -5,6 +5,7 @@
  * translation lives in srv_sql_xlate.c/srv_sql_ddl.c, types and values in
  * srv_sql_types.c, the system catalog in srv_sql_catalog.c. */
 #include "srv_sql.h"
+#include "srv_charset.h"
 #include "srv_errors.h"
 #include "srv_sql_internal.h"
 #include "srv_value.h"
@@ -161,6 +162,12 @@ static int engine_lock_timeout(struct srv_engine *eng)
 int srv_engine_create_db(struct srv_engine *eng, const char *name, enum srv_dbkind kind,
                          struct srv_err *err)
 {
+    return srv_engine_create_db_locale(eng, name, kind, NULL, err);
+}
+
+int srv_engine_create_db_locale(struct srv_engine *eng, const char *name, enum srv_dbkind kind,
+                                const char *locale, struct srv_err *err)
+{
     srv_err_clear(err);
     if (!name || !valid_dbname(name)) {
         srv_err_set(err, SRV_E_DB_EXISTS, 0, 0, name ? name : "");
@@ -183,7 +190,10 @@ int srv_engine_create_db(struct srv_engine *eng, const char *name, enum srv_dbki
             rc = -1;
         } else if (cat_exec(db, "PRAGMA journal_mode=WAL", err) < 0 ||
                    cat_exec(db, "BEGIN", err) < 0 || cat_create(db, kind, err) < 0 ||
+                   (locale && srv_cs_store_locale(db, locale) < 0) ||
                    cat_exec(db, "COMMIT", err) < 0) {
+            if (err && err->sqlcode == 0)
+                srv_err_set(err, SRV_E_DB_EXISTS, 0, 0, name);
             rc = -1;
         }
         sqlite3_close(db);
@@ -235,6 +245,7 @@ int srv_session_dbclose(struct srv_session *s, struct srv_err *err)
     s->db = NULL;
     s->txn = false;
     s->dbname[0] = '\0';
+    s->db_locale[0] = '\0';
     return 0;
 }
 
@@ -376,6 +387,15 @@ int srv_session_dbopen(struct srv_session *s, const char *name, struct srv_err *
         srv_err_set(err, SRV_E_DB_MISSING, 0, 0, name);
         return -1;
     }
+    srv_cs_read_locale(db, s->db_locale, sizeof s->db_locale);
+    char known[32];
+    if (s->client_db_locale[0] && srv_cs_codeset(s->client_db_locale, known, sizeof known) &&
+        !srv_cs_same(s->client_db_locale, s->db_locale)) {
+        sqlite3_close(db); /* Informix: the client would misread every string */
+        s->db_locale[0] = '\0';
+        srv_err_set(err, SRV_E_LOCALE_MISMATCH, 0, 0, NULL);
+        return -1;
+    }
     s->db = db;
     s->kind = kind;
     s->txn = false;
@@ -401,6 +421,16 @@ int srv_session_dbopen(struct srv_session *s, const char *name, struct srv_err *
 bool srv_session_has_db(const struct srv_session *s)
 {
     return s->db != NULL;
+}
+
+void srv_session_set_client_locale(struct srv_session *s, const char *db_locale)
+{
+    snprintf(s->client_db_locale, sizeof s->client_db_locale, "%s", db_locale ? db_locale : "");
+}
+
+const char *srv_session_db_locale(const struct srv_session *s)
+{
+    return s->db ? s->db_locale : "";
 }
 
 enum srv_dbkind srv_session_dbkind(const struct srv_session *s)
@@ -1382,7 +1412,10 @@ static int run_internal(struct srv_stmt *st, struct srv_err *err)
             srv_err_set(err, SRV_E_DB_EXISTS, 0, 0, x->name);
             return -1;
         }
-        if (srv_engine_create_db(s->eng, x->name, (enum srv_dbkind)x->arg, err) < 0)
+        char cs_name[32]; /* Informix: the creating client's DB_LOCALE */
+        bool known = srv_cs_codeset(s->client_db_locale, cs_name, sizeof cs_name);
+        if (srv_engine_create_db_locale(s->eng, x->name, (enum srv_dbkind)x->arg,
+                                        known ? s->client_db_locale : NULL, err) < 0)
             return -1;
         return srv_session_dbopen(s, x->name, err); /* CREATE DATABASE makes it current */
     }
@@ -1736,15 +1769,21 @@ static int convert_col(struct srv_stmt *st, size_t i, struct srv_val *out, struc
             p = (const char *)sqlite3_value_text(v);
             n = (size_t)sqlite3_value_bytes(v);
         }
-        size_t w = ty->len;
+        size_t w = ty->len, db_len;
+        if (!p)
+            n = 0;
+        size_t cut = srv_cs_fit(p ? p : "", n, w, &db_len); /* w bytes in the db code set */
+        if (cut < n)
+            (void)srv_cs_fit(p, cut, w, &db_len);
         sq_buf_reset(b);
-        sq_buf_append(b, p ? p : "", n < w ? n : w);
-        for (size_t k = n; k < w; k++)
+        sq_buf_append(b, p ? p : "", cut);
+        for (size_t k = db_len; k < w; k++)
             sq_buf_append(b, " ", 1);
+        size_t total = b->len;
         sq_buf_append(b, "", 1);
         out->k = SRV_V_TEXT;
         out->p = sq_buf_ok(b) ? (const char *)b->data : "";
-        out->n = sq_buf_ok(b) ? w : 0;
+        out->n = sq_buf_ok(b) ? total : 0;
         return 0;
     }
     case SQ_T_BYTE:
@@ -1779,10 +1818,11 @@ static int convert_col(struct srv_stmt *st, size_t i, struct srv_val *out, struc
         p = (const char *)sqlite3_value_text(v);
         n = (size_t)sqlite3_value_bytes(v);
     }
+    size_t db_len; /* maxima count bytes of the database code set */
     if ((ty->code == SQ_T_VARCHAR || ty->code == SQ_T_NVARCHAR) && n > SQ_VC_MAX(ty->len))
-        n = SQ_VC_MAX(ty->len);
+        n = srv_cs_fit(p, n, SQ_VC_MAX(ty->len), &db_len);
     else if (ty->code == IFX_T_LVARCHAR && n > ty->len)
-        n = ty->len;
+        n = srv_cs_fit(p, n, ty->len, &db_len);
     set_text_val(b, out, p ? p : "", n, SRV_V_TEXT);
     return 0;
 }

@@ -74,6 +74,9 @@ void srv_engine_free(struct srv_engine *eng);
 /* Create (or keep, if it exists) a database; 0 or -1 with err. */
 int srv_engine_create_db(struct srv_engine *eng, const char *name, enum srv_dbkind kind,
                          struct srv_err *err);
+/* The same with a DB_LOCALE (NULL: none stored, which reads as en_US.utf8). */
+int srv_engine_create_db_locale(struct srv_engine *eng, const char *name, enum srv_dbkind kind,
+                                const char *locale, struct srv_err *err);
 /* Lock-wait bound in milliseconds for every session (default 2000). */
 void srv_engine_set_lock_timeout(struct srv_engine *eng, int ms);
 /* Which error an SQ_BEGIN / BEGIN WORK in an unlogged database gives:
@@ -87,6 +90,11 @@ void srv_session_free(struct srv_session *s); /* rolls back an open transaction 
 int srv_session_dbopen(struct srv_session *s, const char *name, struct srv_err *err);
 int srv_session_dbclose(struct srv_session *s, struct srv_err *err);
 bool srv_session_has_db(const struct srv_session *s);
+/* The client's DB_LOCALE from the login: CREATE DATABASE stores it, and
+ * opening a database whose code set differs fails with -23197. */
+void srv_session_set_client_locale(struct srv_session *s, const char *db_locale);
+/* Locale of the open database ("" when none is open). */
+const char *srv_session_db_locale(const struct srv_session *s);
 enum srv_dbkind srv_session_dbkind(const struct srv_session *s);
 bool srv_session_in_txn(const struct srv_session *s);
 /* DELIMIDENT: true makes "x" a delimited identifier, false makes it a string

@@ -4,6 +4,7 @@
  * helpers called by translated SQL (ifx_co/ifx_cv/ifx_cast value coercion,
  * ifx_div, ifx_mpat for MATCHES, ifx_note_serial from SERIAL triggers) and the
  * ifxchar collation (CHAR compares without trailing blanks). */
+#include "srv_charset.h"
 #include "srv_errors.h"
 #include "srv_sql_internal.h"
 
@@ -12,6 +13,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -592,7 +594,9 @@ static void fn_length(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     size_t n = (size_t)sqlite3_value_bytes(argv[0]);
     while (n > 0 && p[n - 1] == ' ')
         n--;
-    sqlite3_result_int64(ctx, (int64_t)n);
+    size_t db_len; /* bytes of the database code set (srv_charset.h) */
+    (void)srv_cs_fit(p, n, SIZE_MAX, &db_len);
+    sqlite3_result_int64(ctx, (int64_t)db_len);
 }
 
 static void fn_octet_length(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -602,7 +606,10 @@ static void fn_octet_length(sqlite3_context *ctx, int argc, sqlite3_value **argv
         sqlite3_result_null(ctx);
         return;
     }
-    sqlite3_result_int64(ctx, sqlite3_value_bytes(argv[0]));
+    const char *p = (const char *)sqlite3_value_text(argv[0]);
+    size_t db_len; /* bytes of the database code set (srv_charset.h) */
+    (void)srv_cs_fit(p ? p : "", p ? (size_t)sqlite3_value_bytes(argv[0]) : 0, SIZE_MAX, &db_len);
+    sqlite3_result_int64(ctx, (int64_t)db_len);
 }
 
 static void fn_pad(sqlite3_context *ctx, int argc, sqlite3_value **argv)

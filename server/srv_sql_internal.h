@@ -48,6 +48,8 @@ struct srv_session {
     int64_t clock_sec;
     long clock_nsec;
     struct srv_stmt *stmts; /* every live statement, so dbclose can detach them */
+    char db_locale[64];        /* locale of the open database (srv_charset.h), "" if none */
+    char client_db_locale[64]; /* the client's DB_LOCALE ("" if not sent) */
 };
 
 struct srv_grant;

@@ -3,6 +3,7 @@
  * describing them as Informix does, exact DECIMAL arithmetic on digit strings,
  * DATE/DATETIME/INTERVAL text forms, and the coercion of values into the
  * storage form of a column. Part of ifxlite's SQL engine. */
+#include "srv_charset.h"
 #include "srv_errors.h"
 #include "srv_sql_internal.h"
 
@@ -1233,27 +1234,32 @@ static int coerce_string(const struct ifx_type *ty, sqlite3_value *v, bool ansi,
         max = SQ_VC_MAX(ty->len);
     else
         max = ty->len;
-    if (n > max) {
+    /* Lengths count bytes of the database code set, and a cut never splits
+     * a character (srv_charset.h). */
+    size_t db_len, cut = srv_cs_fit(p, n, max, &db_len);
+    if (db_len > max) {
         /* Informix truncates over-long strings silently except in ANSI
          * databases, where -1279 is raised unless only blanks are lost. */
         bool blanks = true;
-        for (size_t k = max; k < n; k++)
+        for (size_t k = cut; k < n; k++)
             if (p[k] != ' ')
                 blanks = false;
         if (ansi && !blanks)
             return SRV_E_STR_TOO_LONG;
-        n = max;
+        n = cut;
+        (void)srv_cs_fit(p, n, max, &db_len);
     }
     if (!pad)
         return set_text(out, p, n);
+    size_t padded = n + (max - db_len); /* blanks up to max bytes in the db code set */
     out->kind = SQLITE_TEXT;
-    out->p = sq_malloc(max + 1);
+    out->p = sq_malloc(padded + 1);
     if (!out->p)
         return SRV_E_NOMEM;
     memcpy(out->p, p, n);
-    memset(out->p + n, ' ', max - n);
-    out->p[max] = '\0';
-    out->n = max;
+    memset(out->p + n, ' ', padded - n);
+    out->p[padded] = '\0';
+    out->n = padded;
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "charset_odbc.h"
 #include "dbc.h"
 #include "sq_alloc.h"
 #include "sq_limits.h"
@@ -190,7 +191,8 @@ static char *value_text(const struct sq_coldesc *col, const struct sq_value *v)
     return t;
 }
 
-static bool rows_add(struct catalog_rows *r, const struct sq_row *row, const struct sq_stmt *st)
+static bool rows_add(struct catalog_rows *r, const struct sq_row *row, const struct sq_stmt *st,
+                     struct dbc *dbc)
 {
     if (r->nrows == r->cap) {
         size_t ncap = r->cap ? r->cap * 2 : 32, bytes;
@@ -209,6 +211,7 @@ static bool rows_add(struct catalog_rows *r, const struct sq_row *row, const str
         cells[c] = NULL;
         if (!ok || sq_row_value(row, c, &v) != SQ_RC_OK)
             continue;
+        charset_value_in(dbc, &v); /* catalog rows are UTF-8 from here on */
         cells[c] = value_text(sq_stmt_col(st, c), &v);
         if (!cells[c] && !v.is_null)
             ok = false;
@@ -224,7 +227,12 @@ SQLRETURN catalog_fetch(struct stmt *s, const char *sql, struct catalog_rows *ou
     if (!wire)
         return diag_add(&s->hdr, DIAG_08003, NULL);
     struct sq_stmt *st = NULL;
-    enum sq_rc rc = sq_stmt_prepare(wire, sql, strlen(sql), &st);
+    const char *wsql;
+    size_t wlen;
+    SQLRETURN crc = charset_sql_out(s->dbc, &s->hdr, sql, strlen(sql), &wsql, &wlen);
+    if (!SQL_SUCCEEDED(crc))
+        return crc;
+    enum sq_rc rc = sq_stmt_prepare(wire, wsql, wlen, &st);
     if (rc == SQ_RC_OK)
         rc = sq_stmt_open(st, NULL, 0, 0);
     if (rc != SQ_RC_OK) {
@@ -234,7 +242,7 @@ SQLRETURN catalog_fetch(struct stmt *s, const char *sql, struct catalog_rows *ou
     out->ncols = sq_stmt_ncols(st);
     const struct sq_row *row;
     while ((rc = sq_stmt_fetch(st, &row)) == SQ_RC_OK) {
-        if (!rows_add(out, row, st)) {
+        if (!rows_add(out, row, st, s->dbc)) {
             sq_stmt_free(st);
             catalog_rows_fini(out);
             return diag_add(&s->hdr, DIAG_HY001, NULL);

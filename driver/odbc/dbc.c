@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "charset_odbc.h"
 #include "env.h"
 #include "sq_alloc.h"
 #include "sq_conn.h"
@@ -106,6 +107,7 @@ void dbc_free(struct dbc *dbc)
     if (!dbc)
         return;
     sq_conn_free(dbc->wire);
+    charset_conn_free(dbc->csc);
     free_names(dbc);
     sq_free(dbc->pre_catalog);
     diag_fini(&dbc->hdr.diag);
@@ -455,10 +457,12 @@ SQLRETURN dbc_connect(struct dbc *dbc, struct dbc_connect_req *req, struct str *
     cc.user = c->uid ? c->uid : "";
     cc.password = c->pwd ? c->pwd : "";
     cc.database = c->database;
-    if (c->client_locale && c->client_locale[0])
-        cc.client_locale = c->client_locale;
-    if (c->db_locale && c->db_locale[0])
-        cc.db_locale = c->db_locale;
+    SQLRETURN lrc = charset_connect(dbc, c->client_locale, c->db_locale, &cc.client_locale,
+                                    &cc.db_locale);
+    if (!SQL_SUCCEEDED(lrc)) {
+        sq_free(tg);
+        return lrc;
+    }
     unsigned login_s = dbc->login_timeout ? dbc->login_timeout : c->opt.login_timeout;
     cc.connect_timeout_ms = login_s > 0 && login_s < 2000000u ? (int)(login_s * 1000u) : 0;
     cc.io_timeout_ms = dbc->connection_timeout > 0 && dbc->connection_timeout < 2000000u

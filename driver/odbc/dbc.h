@@ -55,6 +55,7 @@ struct dbc {
     unsigned pipeline_depth; /* PipelineDepth: parameter sets in flight (0 = core default) */
     bool scrollable;
     bool delimident;     /* DELIMIDENT=y sent at login */
+    struct charset_conn *csc; /* database code set converter; NULL for UTF-8 (charset_odbc.h) */
 };
 
 /* A connect request, built and completed with odbc.ini values WITHOUT holding

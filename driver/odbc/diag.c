@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "charset_odbc.h"
 #include "conv.h"
 #include "diag_map.h"
 #include "handles.h"
@@ -248,6 +249,8 @@ SQLRETURN diag_add_server(struct handle *h, int sqlcode, int isam, const char *p
 {
     const char *st3 = diag_map_sqlstate(sqlcode, isam);
     char std_text[400];
+    char param_utf8[DIAG_MSG_MAX];
+    param = charset_diag_text(h, param, param_utf8, sizeof param_utf8);
     (void)sq_errtext(sqlcode, param, std_text, sizeof std_text); /* truncation is fine */
     char text[DIAG_MSG_MAX + 32];
     if (isam != 0)

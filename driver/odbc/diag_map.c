@@ -13,6 +13,10 @@ static const struct diag_map_entry table[] = {
     {-25588, "08001"}, /* the application cannot connect to the server */
     {-25582, "08S01"}, /* network connection is broken */
     {-25580, "08S01"}, /* system error in network function */
+    {-23197, "08004"}, /* database locale mismatch at DBOPEN: the connection is refused
+                        * (docs/charsets.md) */
+    {-23101, "08001"}, /* locale (code set) unknown: the connect cannot proceed */
+    {-21005, "22018"}, /* character not convertible between code sets (docs/charsets.md) */
     {-1279, "22001"},  /* value exceeds string column length */
     {-1267, "22008"},  /* datetime computation out of range */
     {-1265, "22008"},  /* overflow on a datetime or interval operation */

@@ -138,6 +138,11 @@ static size_t utf8_put(uint32_t cp, char *out)
     return 4;
 }
 
+size_t enc_utf8_next(const char *p, size_t n, uint32_t *cp, bool *ok)
+{
+    return utf8_decode((const unsigned char *)p, n, cp, ok);
+}
+
 bool enc_utf8_valid(const char *p, size_t len)
 {
     const unsigned char *s = (const unsigned char *)p;

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <sql.h>
 #include <sqlext.h>
@@ -47,6 +48,11 @@ enum enc_rc str_set(struct str *s, const char *p, size_t len);
 /* True when p[0..len) is well-formed UTF-8 (no overlongs, no surrogates,
  * nothing above U+10FFFF). */
 bool enc_utf8_valid(const char *p, size_t len);
+
+/* Decode the UTF-8 character at p[0..n), n >= 1: returns the bytes consumed
+ * (>= 1); *ok false for an ill-formed sequence (then the maximal ill-formed
+ * subpart is consumed and *cp is U+FFFD). */
+size_t enc_utf8_next(const char *p, size_t n, uint32_t *cp, bool *ok);
 
 /* ---- input: application -> driver ------------------------------------- */
 

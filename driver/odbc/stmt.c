@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "charset_odbc.h"
 #include "../../include/sqlifx.h"
 #include "dbc.h"
 #include "sq_alloc.h"
@@ -317,9 +318,10 @@ static SQLRETURN ird_fill(struct stmt *s, size_t ncols, const struct sq_coldesc 
         if (!col)
             return diag_add(&s->hdr, DIAG_HY000, "column %zu not described", i + 1);
         (void)conv_describe(col, &r->ct);
+        charset_adjust_coltype(s->dbc, col, &r->ct);
         r->col = col;
         sq_free(r->name);
-        r->name = sq_strdup(col->name ? col->name : "");
+        r->name = charset_name_dup(s->dbc, col->name);
         if (!r->name)
             return diag_add(&s->hdr, DIAG_HY001, NULL);
         r->unnamed = r->name[0] ? SQL_NAMED : SQL_UNNAMED;

@@ -31,6 +31,7 @@
 
 #include <string.h>
 
+#include "charset_odbc.h"
 #include "dbc.h"
 #include "escape.h"
 #include "sq_alloc.h"
@@ -83,9 +84,17 @@ static SQLRETURN do_prepare(struct stmt *s, const struct str *sql)
     SQLRETURN rc = translate(&s->hdr, s->noscan == SQL_NOSCAN_ON, sql, &s->sql, &s->nmarkers);
     if (!SQL_SUCCEEDED(rc))
         return rc;
+    const char *wire_sql;
+    size_t wire_len;
+    rc = diag_merge_rc(rc, charset_sql_out(s->dbc, &s->hdr, s->sql.p, s->sql.len, &wire_sql,
+                                           &wire_len));
+    if (!SQL_SUCCEEDED(rc)) {
+        str_fini(&s->sql);
+        return rc;
+    }
     atomic_store(&s->running_wire, w);
     stmt_deadline_arm(s);
-    enum sq_rc r = sq_stmt_prepare(w, s->sql.p, s->sql.len, &s->sq);
+    enum sq_rc r = sq_stmt_prepare(w, wire_sql, wire_len, &s->sq);
     stmt_deadline_disarm(s);
     atomic_store(&s->running_wire, NULL);
     if (r != SQ_RC_OK) {

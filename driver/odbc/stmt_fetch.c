@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "charset_odbc.h"
 #include "sq_opcodes.h"
 
 SQLRETURN stmt_bind_col(struct stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
@@ -73,7 +74,8 @@ static enum sq_rc cell(struct stmt *s, size_t col0, const struct sq_coldesc **cd
     *cd = sq_stmt_col(s->sq, col0);
     if (!*cd || !s->row)
         return SQ_RC_NO_DATA;
-    return sq_row_value(s->row, col0, v);
+    enum sq_rc r = sq_row_value(s->row, col0, v);
+    return r == SQ_RC_OK ? charset_cell_in(s, *cd, v) : r;
 }
 
 static bool has_row(const struct stmt *s)
@@ -107,8 +109,11 @@ static SQLRETURN fill_row(struct stmt *s, SQLULEN i, const struct conv_today *to
         struct sq_value v;
         enum sq_rc vr = cell(s, (size_t)(c - 1), &cd, &v);
         if (vr != SQ_RC_OK) {
-            total = diag_merge_rc(total, diag_add_at(&s->hdr, DIAG_HY000, (SQLLEN)s->rows_fetched,
-                                                     c, "cannot decode column %d", (int)c));
+            total = diag_merge_rc(total, vr == CHARSET_RC_REPORTED
+                                             ? SQL_ERROR
+                                             : diag_add_at(&s->hdr, DIAG_HY000,
+                                                           (SQLLEN)s->rows_fetched, c,
+                                                           "cannot decode column %d", (int)c));
             continue;
         }
         struct conv_target t;
@@ -637,7 +642,9 @@ SQLRETURN stmt_get_data(struct stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQ
     struct sq_value v;
     enum sq_rc vr = cell(s, (size_t)(col - 1), &cd, &v);
     if (vr != SQ_RC_OK)
-        return diag_add(&s->hdr, DIAG_HY000, "cannot decode column %u", (unsigned)col);
+        return vr == CHARSET_RC_REPORTED
+                   ? SQL_ERROR
+                   : diag_add(&s->hdr, DIAG_HY000, "cannot decode column %u", (unsigned)col);
     struct conv_target t;
     t.c_type = resolve_c(s, col, c_type);
     t.buf = buf;

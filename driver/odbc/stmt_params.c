@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "charset_odbc.h"
 #include "sq_alloc.h"
 
 void *desc_elem_ptr(const struct desc *d, const struct desc_rec *r, void *base, SQLULEN row,
@@ -163,7 +164,8 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
             total = diag_merge_rc(total, rc);
         }
     }
-    return total;
+    SQLRETURN crc = charset_params_out(s, n, row);
+    return SQL_SUCCEEDED(crc) ? total : crc;
 }
 
 /* ---- parameter targets ------------------------------------------------------
@@ -266,7 +268,11 @@ static void targets_prepare(struct stmt *s, const char *table, size_t table_len,
     o += (size_t)snprintf(sel + o, sql_len - o, " FROM %.*s", (int)table_len, table);
     struct sq_conn *w = dbc_wire(s->dbc);
     struct sq_stmt *st = NULL;
-    enum sq_rc r = w ? sq_stmt_prepare(w, sel, o, &st) : SQ_RC_MISUSE;
+    const char *wsel = sel;
+    size_t wlen = o; /* a subset of the statement text, which converted already */
+    enum sq_rc r = w && SQL_SUCCEEDED(charset_sql_out(s->dbc, &s->hdr, sel, o, &wsel, &wlen))
+                       ? sq_stmt_prepare(w, wsel, wlen, &st)
+                       : SQ_RC_MISUSE;
     sq_free(sel);
     size_t need = 0;
     for (size_t k = 0; k < s->nmarkers; k++)

@@ -5,7 +5,8 @@
  * column-wise bound 1000-row rowsets and with SQLFetch + SQLGetData per cell.
  * Prints rows/s, wall time, client CPU (getrusage) and ifxlite CPU (/proc).
  * Usage: bench_odbc_fetch [rows=1000000] [all|bound|getdata] [rowset=1000]
- * BENCH_CONNSTR_EXTRA (env) is appended to the connection string. */
+ * BENCH_CONNSTR_EXTRA (env) is appended to the connection string;
+ * BENCH_DB_LOCALE / BENCH_VC_PREFIX measure code set conversion. */
 #include "bench_odbc_common.h"
 
 #define DEC_LEN 24
@@ -46,6 +47,14 @@ static void expect_sums(const char *label, const struct sums *s)
 /* n rows generated inside ifxlite: INSERT ... WITH RECURSIVE ... SELECT (one
  * statement, one transaction). Row k: i=k, b=k*1000003, d="<k%100000>.<k%90+10>",
  * v="row<k>", t=2024-01-02 03:<k%50+10>:<k%49+10>. */
+/* BENCH_VC_PREFIX (env, at most 8 bytes, no quote): v's prefix instead of
+ * "row", e.g. "r\xc3\xb4w" to make every VARCHAR non-ASCII (code set bench). */
+static const char *vc_prefix(void)
+{
+    const char *p = getenv("BENCH_VC_PREFIX");
+    return p && *p && strlen(p) <= 8 && !strchr(p, '\'') ? p : "row";
+}
+
 static void populate(struct bench_ctx *b)
 {
     bench_exec(b, "create table bf (i integer, b bigint, d decimal(12,2), v varchar(20), "
@@ -54,9 +63,9 @@ static void populate(struct bench_ctx *b)
     snprintf(sql, sizeof sql,
              "insert into bf with recursive c(n) as (select 1 union all select n + 1 from c "
              "where n < %lu) select n, n * 1000003, (n %% 100000) || '.' || ((n %% 90) + 10), "
-             "'row' || n, '2024-01-02 03:' || ((n %% 50) + 10) || ':' || ((n %% 49) + 10) "
+             "'%s' || n, '2024-01-02 03:' || ((n %% 50) + 10) || ':' || ((n %% 49) + 10) "
              "from c",
-             n_rows);
+             n_rows, vc_prefix());
     struct bench_mark a, z;
     bench_mark_now(b, &a);
     SQLHSTMT st = bench_stmt(b);
