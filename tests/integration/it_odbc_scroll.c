@@ -53,6 +53,7 @@ static void setup_all(void)
  * cur: 0 before start, -1 after end, else the first row of the rowset. */
 struct model {
     int64_t cur, prev_rs, n;
+    int64_t bm_row; /* row of the saved bookmark (SQL_FETCH_BOOKMARK) */
 };
 
 /* First row of the new rowset (>= 1), 0 before start, -1 after end. */
@@ -113,6 +114,11 @@ static int64_t model_start(const struct model *m, SQLSMALLINT o, int64_t off, in
             return 1;
         }
         return m->cur + off > n ? -1 : m->cur + off;
+    case SQL_FETCH_BOOKMARK: {
+        /* rows from the bookmarked row + offset; outside the result: no data */
+        int64_t at = m->bm_row + off;
+        return at < 1 ? 0 : at > n ? -1 : at;
+    }
     default:
         return -2;
     }
@@ -122,6 +128,9 @@ static SQLINTEGER ids[MAXRS], vals[MAXRS];
 static SQLLEN id_ind[MAXRS], val_ind[MAXRS];
 static SQLUSMALLINT status[MAXRS];
 static SQLULEN fetched;
+static unsigned char bms[MAXRS][8]; /* column 0, SQL_C_VARBOOKMARK */
+static SQLLEN bm_ind[MAXRS];
+static unsigned char saved_bm[8];
 
 static SQLHSTMT open_static(int64_t n, SQLULEN rs)
 {
@@ -130,6 +139,9 @@ static SQLHSTMT open_static(int64_t n, SQLULEN rs)
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)(uintptr_t)rs, 0));
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_STATUS_PTR, status, 0));
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0));
+    OK(st, SQLSetStmtAttr(st, SQL_ATTR_USE_BOOKMARKS, (SQLPOINTER)SQL_UB_VARIABLE, 0));
+    OK(st, SQLSetStmtAttr(st, SQL_ATTR_FETCH_BOOKMARK_PTR, saved_bm, 0));
+    OK(st, SQLBindCol(st, 0, SQL_C_VARBOOKMARK, bms, sizeof bms[0], bm_ind));
     OK(st, SQLBindCol(st, 1, SQL_C_LONG, ids, 0, id_ind));
     OK(st, SQLBindCol(st, 2, SQL_C_LONG, vals, 0, val_ind));
     char sql[128];
@@ -172,7 +184,8 @@ static void step(SQLHSTMT st, struct model *m, SQLSMALLINT o, SQLLEN off, SQLULE
         ck_abort_msg("fetched %lu, want %lld", (unsigned long)fetched, (long long)rows);
     for (int64_t i = 0; i < (int64_t)rs; i++) {
         bool ok = i < rows ? status[i] == SQL_ROW_SUCCESS && ids[i] == start + i &&
-                                 vals[i] == (start + i) * 3
+                                 vals[i] == (start + i) * 3 && bm_ind[i] > 0 &&
+                                 bm_ind[i] <= (SQLLEN)sizeof bms[0]
                            : status[i] == SQL_ROW_NOROW;
         if (!ok)
             ck_abort_msg("row %lld of rowset at %lld: status %d id %d v %d", (long long)i,
@@ -187,11 +200,20 @@ static void step(SQLHSTMT st, struct model *m, SQLSMALLINT o, SQLLEN off, SQLULE
     m->prev_rs = (int64_t)rs;
 }
 
+/* Keep the bookmark of rowset row i (its row number is ids[i]). */
+static void save_bookmark(struct model *m, SQLULEN i)
+{
+    if (m->cur < 1)
+        return;
+    memcpy(saved_bm, bms[i], sizeof saved_bm);
+    m->bm_row = ids[i];
+}
+
 /* The orientation mix run over every (rows, rowset size) pair. */
 static void orientation_mix(int64_t n, SQLULEN rs)
 {
     SQLHSTMT st = open_static(n, rs);
-    struct model m = {0, (int64_t)rs, n};
+    struct model m = {0, (int64_t)rs, n, 0};
     int64_t r = (int64_t)rs;
     step(st, &m, SQL_FETCH_PRIOR, 0, rs);    /* before start stays before start */
     step(st, &m, SQL_FETCH_NEXT, 0, rs);
@@ -213,7 +235,18 @@ static void orientation_mix(int64_t n, SQLULEN rs)
     step(st, &m, SQL_FETCH_ABSOLUTE, -(SQLLEN)(n + 1), rs);
     step(st, &m, SQL_FETCH_ABSOLUTE, -(SQLLEN)(n + r + 1), rs);
     step(st, &m, SQL_FETCH_ABSOLUTE, (SQLLEN)(n / 2 + 1), rs);
+    save_bookmark(&m, fetched > 1 ? 1 : 0);
     step(st, &m, SQL_FETCH_RELATIVE, -(SQLLEN)(r + 5), rs);
+    if (m.bm_row > 0) {
+        step(st, &m, SQL_FETCH_BOOKMARK, 0, rs);
+        step(st, &m, SQL_FETCH_LAST, 0, rs);
+        step(st, &m, SQL_FETCH_BOOKMARK, -1, rs);
+        step(st, &m, SQL_FETCH_BOOKMARK, r, rs);
+        step(st, &m, SQL_FETCH_BOOKMARK, -(SQLLEN)m.bm_row, rs);    /* before start */
+        step(st, &m, SQL_FETCH_NEXT, 0, rs);
+        step(st, &m, SQL_FETCH_BOOKMARK, (SQLLEN)(n - m.bm_row + 1), rs); /* after end */
+        step(st, &m, SQL_FETCH_PRIOR, 0, rs);
+    }
     step(st, &m, SQL_FETCH_ABSOLUTE, (SQLLEN)n, rs);
     step(st, &m, SQL_FETCH_RELATIVE, 1, rs);  /* past the end */
     step(st, &m, SQL_FETCH_RELATIVE, -2, rs); /* from after end: ABSOLUTE -2 */
@@ -258,7 +291,7 @@ START_TEST(rowset_size_change_next_uses_previous)
 {
     /* NEXT after a rowset size change moves by the previous rowset size. */
     SQLHSTMT st = open_static(100, 7);
-    struct model m = {0, 7, 100};
+    struct model m = {0, 7, 100, 0};
     step(st, &m, SQL_FETCH_NEXT, 0, 7);
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)3, 0));
     step(st, &m, SQL_FETCH_NEXT, 0, 3);
@@ -436,6 +469,8 @@ START_TEST(hold_cursor_survives_commit)
     SQLUSMALLINT cb = 0;
     OK(fx_dbc, SQLGetInfo(fx_dbc, SQL_CURSOR_COMMIT_BEHAVIOR, &cb, sizeof cb, NULL));
     ck_assert_uint_eq(cb, SQL_CB_PRESERVE);
+    OK(fx_dbc, SQLGetInfo(fx_dbc, SQL_CURSOR_ROLLBACK_BEHAVIOR, &cb, sizeof cb, NULL));
+    ck_assert_uint_eq(cb, SQL_CB_CLOSE);
     OK(fx_dbc, SQLEndTran(SQL_HANDLE_DBC, fx_dbc, SQL_COMMIT));
     /* the plain cursor was closed by the driver (state S1: HY010) */
     EXPECT_RC(st2, SQLFetch(st2), SQL_ERROR);
