@@ -575,6 +575,58 @@ START_TEST(odbc2_extended_fetch)
 }
 END_TEST
 
+static long srv_kib(const char *key)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%ld/status", (long)fx_test_env.srv.pid);
+    FILE *f = fopen(path, "r");
+    long v = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, key, strlen(key)) == 0)
+            v = strtol(line + strlen(key), NULL, 10);
+    if (f)
+        fclose(f);
+    return v;
+}
+
+START_TEST(server_memory_bounded)
+{
+    /* ifxlite spools a scroll cursor's rows to a temporary SQLite database,
+     * not to its heap: 50,000 rows of 1,000 characters (50 MB) scrolled to
+     * the end and back raise its peak RSS by far less than the result. */
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%ld/clear_refs", (long)fx_test_env.srv.pid);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("5", f); /* VmHWM := VmRSS */
+    fclose(f);
+    long before = srv_kib("VmRSS:");
+    SQLHSTMT st = fx_new_stmt();
+    OK(st, SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC, 0));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"select id, cast(rpad('x', 1000, 'y') as lvarchar(1000)) from sc_big "
+                                        "where id <= 50000 order by id",
+                         SQL_NTS));
+    SQLINTEGER id = 0;
+    static char v[1100];
+    SQLLEN vl = 0;
+    OK(st, SQLBindCol(st, 1, SQL_C_LONG, &id, 0, NULL));
+    OK(st, SQLBindCol(st, 2, SQL_C_CHAR, v, sizeof v, &vl));
+    OK(st, SQLFetchScroll(st, SQL_FETCH_LAST, 0));
+    ck_assert_int_eq(id, 50000);
+    ck_assert_int_eq(vl, 1000);
+    ck_assert(v[0] == 'x' && v[999] == 'y');
+    for (SQLLEN at = 1; at <= 50000; at += 4999) {
+        OK(st, SQLFetchScroll(st, SQL_FETCH_ABSOLUTE, at));
+        ck_assert_int_eq(id, at);
+        ck_assert_int_eq(vl, 1000);
+    }
+    long peak = srv_kib("VmHWM:");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    ck_assert_int_gt(before, 0);
+    ck_assert_msg(peak - before < 16 * 1024, "ifxlite peak RSS +%ld KiB", peak - before);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_scroll");
@@ -588,6 +640,7 @@ static Suite *suite(void)
     tcase_add_test(tc, hold_cursor_survives_commit);
     tcase_add_test(tc, getinfo_scroll);
     tcase_add_test(tc, odbc2_extended_fetch);
+    tcase_add_test(tc, server_memory_bounded);
     tcase_add_test(tc, every_orientation_every_size);
     suite_add_tcase(s, tc);
     return s;
