@@ -43,12 +43,16 @@ struct srv_stmt {
     bool is_open;
     int pending; /* SQLITE_ROW/SQLITE_DONE already stepped by open, 0 if none */
     struct sq_buf *vbuf;
-    /* Scroll support: all rows copied out on first positioned fetch. */
-    bool mat;
-    size_t nrows;
-    size_t rows_cap;
-    struct srv_val *rows;
-    void **rowmem;
+    /* Scroll cursors: rows spooled, as SQLite values, into a private
+     * temporary SQLite database as positioned fetches reach them (see
+     * "Scroll cursors" in docs/ifxlite.md). */
+    bool mat;              /* the spool is in use */
+    bool sp_done;          /* the query ran to its end: nrows is the result size */
+    int64_t nrows;         /* rows spooled so far (row k has rowid k) */
+    sqlite3 *sp_db;        /* "" database: private, on disk once past its cache */
+    sqlite3_stmt *sp_ins;  /* INSERT INTO r(rowid, c0..) VALUES (?, ?..) */
+    sqlite3_stmt *sp_get;  /* SELECT c0.. FROM r WHERE rowid = ? */
+    sqlite3_stmt *rd;      /* where convert_col reads: sp_get or vm (NULL = vm) */
     int64_t pos;
     int64_t clock_sec; /* instant of this execution / cursor open (TODAY, CURRENT) */
     long clock_nsec;
@@ -818,14 +822,14 @@ fail:
 
 static void unmaterialize(struct srv_stmt *st)
 {
-    if (st->rowmem)
-        for (size_t r = 0; r < st->nrows; r++)
-            sq_free(st->rowmem[r]);
-    sq_free(st->rowmem);
-    sq_free(st->rows);
-    st->rowmem = NULL;
-    st->rows = NULL;
-    st->nrows = st->rows_cap = 0;
+    sqlite3_finalize(st->sp_ins);
+    sqlite3_finalize(st->sp_get);
+    if (st->sp_db)
+        sqlite3_close(st->sp_db); /* deletes the temporary file */
+    st->sp_ins = st->sp_get = st->rd = NULL;
+    st->sp_db = NULL;
+    st->nrows = 0;
+    st->sp_done = false;
     st->mat = false;
 }
 
@@ -1614,7 +1618,7 @@ static void set_text_val(struct sq_buf *b, struct srv_val *out, const char *p, s
 static int convert_col(struct srv_stmt *st, size_t i, struct srv_val *out, struct srv_err *err)
 {
     const struct ifx_type *ty = &st->ctypes[i];
-    sqlite3_value *v = sqlite3_column_value(st->vm, (int)i);
+    sqlite3_value *v = sqlite3_column_value(st->rd ? st->rd : st->vm, (int)i);
     int t = sqlite3_value_type(v);
     memset(out, 0, sizeof *out);
     if (t == SQLITE_NULL) {
@@ -1854,76 +1858,133 @@ static int fill_row(struct srv_stmt *st, struct srv_val *row, struct srv_err *er
     return 0;
 }
 
-static int materialize(struct srv_stmt *st, struct srv_err *err)
+/* ---- scroll cursors: the spool ----
+ * A scroll cursor's rows are copied, as the SQLite values the query produced
+ * (before any conversion), into table r of a private temporary database
+ * (sqlite3_open_v2 of ""), row k under rowid k, as positioned fetches reach
+ * them; a fetch of row k then reads it back by rowid (a B-tree lookup). That
+ * database holds at most SPOOL_CACHE_KIB of pages in memory and spills the
+ * rest to a temporary file that SQLite deletes when the cursor closes, so the
+ * server's memory does not grow with the result. The spool has its own
+ * connection: the session's COMMIT/ROLLBACK never touch it (hold cursors). */
+#define SPOOL_CACHE_KIB 2048
+
+static int spool_fail(struct srv_stmt *st, struct srv_err *err)
 {
-    if (st->mat)
-        return 0;
-    /* Re-run from the start and copy every row. */
-    sqlite3_reset(st->vm);
-    st->pending = 0;
-    struct srv_val *tmp = sq_calloc(st->ncols ? st->ncols : 1, sizeof *tmp);
-    if (!tmp) {
-        srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
-        return -1;
+    char msg[200];
+    snprintf(msg, sizeof msg, "scroll cursor spool: %s",
+             st->sp_db ? sqlite3_errmsg(st->sp_db) : "cannot open");
+    srv_err_set(err, SRV_E_NOMEM, 0, 0, msg);
+    unmaterialize(st);
+    return -1;
+}
+
+static int spool_open(struct srv_stmt *st, struct srv_err *err)
+{
+    if (sqlite3_open_v2("", &st->sp_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                            SQLITE_OPEN_PRIVATECACHE,
+                        NULL) != SQLITE_OK)
+        return spool_fail(st, err);
+    struct sq_buf q;
+    sq_buf_init(&q);
+    char tmp[128];
+    snprintf(tmp, sizeof tmp,
+             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-%d; ",
+             SPOOL_CACHE_KIB);
+    sq_buf_append(&q, tmp, strlen(tmp));
+    sq_buf_append(&q, "CREATE TABLE r(", 15);
+    for (size_t i = 0; i < st->ncols; i++) {
+        snprintf(tmp, sizeof tmp, "%sc%zu", i ? ", " : "", i); /* no type: values kept as is */
+        sq_buf_append(&q, tmp, strlen(tmp));
     }
-    int rc;
-    while ((rc = step_row(st, err)) == 1) {
-        if (fill_row(st, tmp, err) < 0) {
-            rc = -1;
-            break;
-        }
-        if (st->nrows == st->rows_cap) {
-            size_t cap = st->rows_cap ? st->rows_cap * 2 : 64, b1, b2;
-            if (!sq_size_mul(cap, st->ncols * sizeof *st->rows, &b1) ||
-                !sq_size_mul(cap, sizeof *st->rowmem, &b2)) {
-                rc = -1;
-                break;
-            }
-            struct srv_val *r = sq_realloc(st->rows, b1 ? b1 : 1);
-            if (!r) {
-                rc = -1;
-                break;
-            }
-            st->rows = r;
-            void **m = sq_realloc(st->rowmem, b2);
-            if (!m) {
-                rc = -1;
-                break;
-            }
-            st->rowmem = m;
-            st->rows_cap = cap;
-        }
-        size_t total = 0;
-        for (size_t i = 0; i < st->ncols; i++)
-            if (tmp[i].k == SRV_V_TEXT || tmp[i].k == SRV_V_BYTES)
-                total += tmp[i].n + 1;
-        char *mem = sq_malloc(total ? total : 1);
-        if (!mem) {
-            rc = -1;
-            break;
-        }
-        size_t off = 0;
-        struct srv_val *dst = &st->rows[st->nrows * st->ncols];
+    if (st->ncols == 0)
+        sq_buf_append(&q, "x", 1);
+    sq_buf_append(&q, "); BEGIN", 9); /* one transaction for the spool's life */
+    int rc = sq_buf_ok(&q) ? sqlite3_exec(st->sp_db, (const char *)q.data, NULL, NULL, NULL)
+                           : SQLITE_NOMEM;
+    if (rc == SQLITE_OK) {
+        sq_buf_reset(&q);
+        sq_buf_append(&q, "INSERT INTO r(rowid", 19);
         for (size_t i = 0; i < st->ncols; i++) {
-            dst[i] = tmp[i];
-            if (tmp[i].k == SRV_V_TEXT || tmp[i].k == SRV_V_BYTES) {
-                memcpy(mem + off, tmp[i].p, tmp[i].n);
-                mem[off + tmp[i].n] = '\0';
-                dst[i].p = mem + off;
-                off += tmp[i].n + 1;
-            }
+            snprintf(tmp, sizeof tmp, ", c%zu", i);
+            sq_buf_append(&q, tmp, strlen(tmp));
         }
-        st->rowmem[st->nrows++] = mem;
+        sq_buf_append(&q, ") VALUES (?", 11);
+        for (size_t i = 0; i < st->ncols; i++)
+            sq_buf_append(&q, ", ?", 3);
+        sq_buf_append(&q, ")", 2);
+        rc = sq_buf_ok(&q) ? sqlite3_prepare_v2(st->sp_db, (const char *)q.data, -1,
+                                                &st->sp_ins, NULL)
+                           : SQLITE_NOMEM;
     }
-    sq_free(tmp);
-    if (rc < 0) {
-        if (err && err->sqlcode == 0)
-            srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
-        unmaterialize(st);
-        return -1;
+    if (rc == SQLITE_OK) {
+        sq_buf_reset(&q);
+        sq_buf_append(&q, "SELECT ", 7);
+        for (size_t i = 0; i < st->ncols; i++) {
+            snprintf(tmp, sizeof tmp, "%sc%zu", i ? ", " : "", i);
+            sq_buf_append(&q, tmp, strlen(tmp));
+        }
+        if (st->ncols == 0)
+            sq_buf_append(&q, "NULL", 4);
+        sq_buf_append(&q, " FROM r WHERE rowid = ?", 24);
+        rc = sq_buf_ok(&q) ? sqlite3_prepare_v2(st->sp_db, (const char *)q.data, -1,
+                                                &st->sp_get, NULL)
+                           : SQLITE_NOMEM;
     }
+    sq_buf_fini(&q);
+    if (rc != SQLITE_OK)
+        return spool_fail(st, err);
     st->mat = true;
     return 0;
+}
+
+/* Spool rows until `upto` of them are there or the query ends. The first
+ * call starts the spool; rows already taken by srv_stmt_next are not in it,
+ * so the query is run again from the start then (as a FETCH ABSOLUTE after
+ * NEXTs would on a non-scroll cursor: never in practice). */
+static int materialize(struct srv_stmt *st, int64_t upto, struct srv_err *err)
+{
+    if (!st->mat) {
+        if (st->pos != 0 || st->pending == 0) {
+            sqlite3_reset(st->vm);
+            st->pending = 0;
+        }
+        if (spool_open(st, err) < 0)
+            return -1;
+    }
+    if (st->sp_get)
+        sqlite3_reset(st->sp_get);
+    while (!st->sp_done && st->nrows < upto) {
+        int rc = step_row(st, err);
+        if (rc < 0)
+            return -1;
+        if (rc == 0) {
+            st->sp_done = true;
+            break;
+        }
+        sqlite3_reset(st->sp_ins);
+        sqlite3_bind_int64(st->sp_ins, 1, st->nrows + 1);
+        for (size_t i = 0; i < st->ncols; i++)
+            sqlite3_bind_value(st->sp_ins, (int)i + 2, sqlite3_column_value(st->vm, (int)i));
+        if (sqlite3_step(st->sp_ins) != SQLITE_DONE)
+            return spool_fail(st, err);
+        st->nrows++;
+    }
+    return 0;
+}
+
+/* Row pos (1-based, <= nrows) of the spool into row[]. */
+static int spool_row(struct srv_stmt *st, int64_t pos, struct srv_val *row, struct srv_err *err)
+{
+    sqlite3_reset(st->sp_get);
+    sqlite3_bind_int64(st->sp_get, 1, pos);
+    if (sqlite3_step(st->sp_get) != SQLITE_ROW)
+        return spool_fail(st, err);
+    st->rd = st->sp_get; /* convert_col reads the spooled values */
+    int rc = fill_row(st, row, err);
+    st->rd = NULL;
+    return rc;
 }
 
 int srv_stmt_next(struct srv_stmt *st, struct srv_val *row, struct srv_err *err)
@@ -1942,15 +2003,8 @@ int srv_stmt_next(struct srv_stmt *st, struct srv_val *row, struct srv_err *err)
         srv_err_set(err, SRV_E_NOT_OPEN, 0, 0, NULL);
         return -1;
     }
-    if (st->mat) {
-        if (st->pos >= (int64_t)st->nrows) {
-            st->pos = (int64_t)st->nrows + 1;
-            return 0;
-        }
-        memcpy(row, &st->rows[(size_t)st->pos * st->ncols], st->ncols * sizeof *row);
-        st->pos++;
-        return 1;
-    }
+    if (st->mat)
+        return srv_stmt_fetch_at(st, st->pos + 1, row, err);
     int rc = step_row(st, err);
     if (rc <= 0)
         return rc;
@@ -1969,13 +2023,14 @@ int srv_stmt_fetch_at(struct srv_stmt *st, int64_t pos, struct srv_val *row, str
         srv_err_set(err, SRV_E_NOT_OPEN, 0, 0, NULL);
         return -1;
     }
-    if (materialize(st, err) < 0)
+    if (materialize(st, pos, err) < 0)
         return -1;
-    if (pos < 1 || pos > (int64_t)st->nrows) {
-        st->pos = pos < 1 ? 0 : (int64_t)st->nrows + 1;
+    if (pos < 1 || pos > st->nrows) {
+        st->pos = pos < 1 ? 0 : st->nrows + 1;
         return 0;
     }
-    memcpy(row, &st->rows[(size_t)(pos - 1) * st->ncols], st->ncols * sizeof *row);
+    if (spool_row(st, pos, row, err) < 0)
+        return -1;
     st->pos = pos;
     return 1;
 }
@@ -1990,10 +2045,10 @@ int64_t srv_stmt_row_count(struct srv_stmt *st, struct srv_err *err)
         return -1;
     }
     int64_t pos = st->pos;
-    if (materialize(st, err) < 0)
+    if (materialize(st, INT64_MAX, err) < 0)
         return -1;
     st->pos = pos;
-    return (int64_t)st->nrows;
+    return st->nrows;
 }
 
 void srv_stmt_close(struct srv_stmt *st)

@@ -53,6 +53,7 @@ static void setup_all(void)
  * cur: 0 before start, -1 after end, else the first row of the rowset. */
 struct model {
     int64_t cur, prev_rs, n;
+    int64_t bm_row; /* row of the saved bookmark (SQL_FETCH_BOOKMARK) */
 };
 
 /* First row of the new rowset (>= 1), 0 before start, -1 after end. */
@@ -113,6 +114,11 @@ static int64_t model_start(const struct model *m, SQLSMALLINT o, int64_t off, in
             return 1;
         }
         return m->cur + off > n ? -1 : m->cur + off;
+    case SQL_FETCH_BOOKMARK: {
+        /* rows from the bookmarked row + offset; outside the result: no data */
+        int64_t at = m->bm_row + off;
+        return at < 1 ? 0 : at > n ? -1 : at;
+    }
     default:
         return -2;
     }
@@ -122,6 +128,9 @@ static SQLINTEGER ids[MAXRS], vals[MAXRS];
 static SQLLEN id_ind[MAXRS], val_ind[MAXRS];
 static SQLUSMALLINT status[MAXRS];
 static SQLULEN fetched;
+static unsigned char bms[MAXRS][8]; /* column 0, SQL_C_VARBOOKMARK */
+static SQLLEN bm_ind[MAXRS];
+static unsigned char saved_bm[8];
 
 static SQLHSTMT open_static(int64_t n, SQLULEN rs)
 {
@@ -130,6 +139,9 @@ static SQLHSTMT open_static(int64_t n, SQLULEN rs)
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)(uintptr_t)rs, 0));
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_STATUS_PTR, status, 0));
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0));
+    OK(st, SQLSetStmtAttr(st, SQL_ATTR_USE_BOOKMARKS, (SQLPOINTER)SQL_UB_VARIABLE, 0));
+    OK(st, SQLSetStmtAttr(st, SQL_ATTR_FETCH_BOOKMARK_PTR, saved_bm, 0));
+    OK(st, SQLBindCol(st, 0, SQL_C_VARBOOKMARK, bms, sizeof bms[0], bm_ind));
     OK(st, SQLBindCol(st, 1, SQL_C_LONG, ids, 0, id_ind));
     OK(st, SQLBindCol(st, 2, SQL_C_LONG, vals, 0, val_ind));
     char sql[128];
@@ -172,7 +184,8 @@ static void step(SQLHSTMT st, struct model *m, SQLSMALLINT o, SQLLEN off, SQLULE
         ck_abort_msg("fetched %lu, want %lld", (unsigned long)fetched, (long long)rows);
     for (int64_t i = 0; i < (int64_t)rs; i++) {
         bool ok = i < rows ? status[i] == SQL_ROW_SUCCESS && ids[i] == start + i &&
-                                 vals[i] == (start + i) * 3
+                                 vals[i] == (start + i) * 3 && bm_ind[i] > 0 &&
+                                 bm_ind[i] <= (SQLLEN)sizeof bms[0]
                            : status[i] == SQL_ROW_NOROW;
         if (!ok)
             ck_abort_msg("row %lld of rowset at %lld: status %d id %d v %d", (long long)i,
@@ -187,11 +200,20 @@ static void step(SQLHSTMT st, struct model *m, SQLSMALLINT o, SQLLEN off, SQLULE
     m->prev_rs = (int64_t)rs;
 }
 
+/* Keep the bookmark of rowset row i (its row number is ids[i]). */
+static void save_bookmark(struct model *m, SQLULEN i)
+{
+    if (m->cur < 1)
+        return;
+    memcpy(saved_bm, bms[i], sizeof saved_bm);
+    m->bm_row = ids[i];
+}
+
 /* The orientation mix run over every (rows, rowset size) pair. */
 static void orientation_mix(int64_t n, SQLULEN rs)
 {
     SQLHSTMT st = open_static(n, rs);
-    struct model m = {0, (int64_t)rs, n};
+    struct model m = {0, (int64_t)rs, n, 0};
     int64_t r = (int64_t)rs;
     step(st, &m, SQL_FETCH_PRIOR, 0, rs);    /* before start stays before start */
     step(st, &m, SQL_FETCH_NEXT, 0, rs);
@@ -213,7 +235,18 @@ static void orientation_mix(int64_t n, SQLULEN rs)
     step(st, &m, SQL_FETCH_ABSOLUTE, -(SQLLEN)(n + 1), rs);
     step(st, &m, SQL_FETCH_ABSOLUTE, -(SQLLEN)(n + r + 1), rs);
     step(st, &m, SQL_FETCH_ABSOLUTE, (SQLLEN)(n / 2 + 1), rs);
+    save_bookmark(&m, fetched > 1 ? 1 : 0);
     step(st, &m, SQL_FETCH_RELATIVE, -(SQLLEN)(r + 5), rs);
+    if (m.bm_row > 0) {
+        step(st, &m, SQL_FETCH_BOOKMARK, 0, rs);
+        step(st, &m, SQL_FETCH_LAST, 0, rs);
+        step(st, &m, SQL_FETCH_BOOKMARK, -1, rs);
+        step(st, &m, SQL_FETCH_BOOKMARK, r, rs);
+        step(st, &m, SQL_FETCH_BOOKMARK, -(SQLLEN)m.bm_row, rs);    /* before start */
+        step(st, &m, SQL_FETCH_NEXT, 0, rs);
+        step(st, &m, SQL_FETCH_BOOKMARK, (SQLLEN)(n - m.bm_row + 1), rs); /* after end */
+        step(st, &m, SQL_FETCH_PRIOR, 0, rs);
+    }
     step(st, &m, SQL_FETCH_ABSOLUTE, (SQLLEN)n, rs);
     step(st, &m, SQL_FETCH_RELATIVE, 1, rs);  /* past the end */
     step(st, &m, SQL_FETCH_RELATIVE, -2, rs); /* from after end: ABSOLUTE -2 */
@@ -258,7 +291,7 @@ START_TEST(rowset_size_change_next_uses_previous)
 {
     /* NEXT after a rowset size change moves by the previous rowset size. */
     SQLHSTMT st = open_static(100, 7);
-    struct model m = {0, 7, 100};
+    struct model m = {0, 7, 100, 0};
     step(st, &m, SQL_FETCH_NEXT, 0, 7);
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)3, 0));
     step(st, &m, SQL_FETCH_NEXT, 0, 3);
@@ -436,6 +469,8 @@ START_TEST(hold_cursor_survives_commit)
     SQLUSMALLINT cb = 0;
     OK(fx_dbc, SQLGetInfo(fx_dbc, SQL_CURSOR_COMMIT_BEHAVIOR, &cb, sizeof cb, NULL));
     ck_assert_uint_eq(cb, SQL_CB_PRESERVE);
+    OK(fx_dbc, SQLGetInfo(fx_dbc, SQL_CURSOR_ROLLBACK_BEHAVIOR, &cb, sizeof cb, NULL));
+    ck_assert_uint_eq(cb, SQL_CB_CLOSE);
     OK(fx_dbc, SQLEndTran(SQL_HANDLE_DBC, fx_dbc, SQL_COMMIT));
     /* the plain cursor was closed by the driver (state S1: HY010) */
     EXPECT_RC(st2, SQLFetch(st2), SQL_ERROR);
@@ -521,7 +556,9 @@ START_TEST(odbc2_extended_fetch)
     ck_assert_int_eq(id[0], 11);
     /* ODBC 2 bookmark fetch: the offset is the bookmark */
     OK(st, SQLSetPos(st, 2, SQL_POSITION, SQL_LOCK_NO_CHANGE));
-    SQLUINTEGER bm = 0;
+    /* SQL_C_BOOKMARK is SQL_C_UBIGINT on 64-bit unixODBC: the buffer is a
+     * BOOKMARK (SQLULEN), 8 bytes; a 4-byte one gets overrun. */
+    BOOKMARK bm = 0;
     OK(st, SQLGetData(st, 0, SQL_C_BOOKMARK, &bm, sizeof bm, NULL));
     ck_assert_uint_eq(bm, 12);
     OK(st, SQLExtendedFetch(st, SQL_FETCH_FIRST, 0, &n, rs));
@@ -534,9 +571,60 @@ START_TEST(odbc2_extended_fetch)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     SQLDisconnect(dbc);
     SQLFreeHandle(SQL_HANDLE_DBC, dbc);
-    /* TODO(2): SQLFreeHandle(ENV) of this second environment crashes inside
-     * libodbc (unixODBC) while the fixture's environment stays; kept. */
-    (void)env;
+    ck_assert_int_eq(SQLFreeHandle(SQL_HANDLE_ENV, env), SQL_SUCCESS);
+}
+END_TEST
+
+static long srv_kib(const char *key)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%ld/status", (long)fx_test_env.srv.pid);
+    FILE *f = fopen(path, "r");
+    long v = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, key, strlen(key)) == 0)
+            v = strtol(line + strlen(key), NULL, 10);
+    if (f)
+        fclose(f);
+    return v;
+}
+
+START_TEST(server_memory_bounded)
+{
+    /* ifxlite spools a scroll cursor's rows to a temporary SQLite database,
+     * not to its heap: 50,000 rows of 1,000 characters (50 MB) scrolled to
+     * the end and back raise its peak RSS by far less than the result. */
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%ld/clear_refs", (long)fx_test_env.srv.pid);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("5", f); /* VmHWM := VmRSS */
+    fclose(f);
+    long before = srv_kib("VmRSS:");
+    SQLHSTMT st = fx_new_stmt();
+    OK(st, SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC, 0));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"select id, cast(rpad('x', 1000, 'y') as lvarchar(1000)) from sc_big "
+                                        "where id <= 50000 order by id",
+                         SQL_NTS));
+    SQLINTEGER id = 0;
+    static char v[1100];
+    SQLLEN vl = 0;
+    OK(st, SQLBindCol(st, 1, SQL_C_LONG, &id, 0, NULL));
+    OK(st, SQLBindCol(st, 2, SQL_C_CHAR, v, sizeof v, &vl));
+    OK(st, SQLFetchScroll(st, SQL_FETCH_LAST, 0));
+    ck_assert_int_eq(id, 50000);
+    ck_assert_int_eq(vl, 1000);
+    ck_assert(v[0] == 'x' && v[999] == 'y');
+    for (SQLLEN at = 1; at <= 50000; at += 4999) {
+        OK(st, SQLFetchScroll(st, SQL_FETCH_ABSOLUTE, at));
+        ck_assert_int_eq(id, at);
+        ck_assert_int_eq(vl, 1000);
+    }
+    long peak = srv_kib("VmHWM:");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    ck_assert_int_gt(before, 0);
+    fprintf(stderr, "ifxlite peak RSS +%ld KiB over a 50 MB scroll\n", peak - before);
+    ck_assert_msg(peak - before < 16 * 1024, "ifxlite peak RSS +%ld KiB", peak - before);
 }
 END_TEST
 
@@ -553,6 +641,7 @@ static Suite *suite(void)
     tcase_add_test(tc, hold_cursor_survives_commit);
     tcase_add_test(tc, getinfo_scroll);
     tcase_add_test(tc, odbc2_extended_fetch);
+    tcase_add_test(tc, server_memory_bounded);
     tcase_add_test(tc, every_orientation_every_size);
     suite_add_tcase(s, tc);
     return s;
@@ -561,5 +650,11 @@ static Suite *suite(void)
 int main(void)
 {
     setenv("CK_FORK", "no", 1);
+    /* server_memory_bounded measures ifxlite's RSS: under ASan its
+     * quarantine of freed blocks (256 MiB by default) would count as well. */
+    const char *ao = getenv("ASAN_OPTIONS");
+    char opts[512];
+    snprintf(opts, sizeof opts, "%s%squarantine_size_mb=4", ao ? ao : "", ao && *ao ? ":" : "");
+    setenv("ASAN_OPTIONS", opts, 1);
     return ck_run(suite());
 }
