@@ -507,6 +507,17 @@ static void type_range(const struct ty_ctx *c, size_t a, size_t b, struct ifx_ty
         type_range(c, at + 1, b, &r, rn, sizeof rn);
         snprintf(name, cap, "(expression)");
         bool div = op(c, at, "/");
+        struct ifx_type tt;
+        if (j < b && ifx_time_arith_type(&l, op(c, at, "+") ? '+' : '-', &r, &tt)) {
+            *ty = tt; /* DATETIME/INTERVAL arithmetic (srv_sql_types.c) */
+            return;
+        }
+        if (j >= b && (l.code == SQ_T_INTERVAL || r.code == SQ_T_INTERVAL) && !is_float(&l) &&
+            !is_float(&r) && l.code != r.code) {
+            *ty = l.code == SQ_T_INTERVAL ? l : r; /* INTERVAL * or / a number */
+            ty->notnull = false;
+            return;
+        }
         if (is_float(&l) || is_float(&r))
             set(ty, SQ_T_FLOAT, 8);
         else if (l.code == SQ_T_DATE && ifx_type_is_int(r.code) && !div)
