@@ -946,6 +946,8 @@ int ifx_dt_parse(const char *s, size_t n, unsigned start, unsigned end, struct i
         s++, n--;
     while (n > 0 && isspace((unsigned char)s[n - 1]))
         n--;
+    if (sf == 6 && n > 1 && s[0] == '.') /* FRACTION TO FRACTION: ".123" as "123" */
+        s++, n--;
     int rc = dt_fields(s, n, sf, &last, &got);
     if (rc != 0) {
         /* Not in the qualifier's shape: try a full date-time or a time. */
@@ -1095,6 +1097,8 @@ static int iv_parse(const char *s, size_t n, uint32_t qual, long f[7], bool *neg
     size_t i = 0;
     if (i < n && (s[i] == '-' || s[i] == '+'))
         neg = s[i++] == '-';
+    if (sf == 6 && i + 1 < n && s[i] == '.')
+        i++; /* FRACTION TO FRACTION: ".1234" as "1234" */
     memset(f, 0, 7 * sizeof f[0]);
     bool ym = sf <= 1;
     for (int k = sf; k <= ef; k++) {
@@ -1222,7 +1226,7 @@ int ifx_iv_from_total(int64_t total, uint32_t qual, char *out, size_t cap)
     long lim = 1;
     for (unsigned k = 0; k < lead && k < 18; k++)
         lim *= 10;
-    if (f[sf] >= lim)
+    if (sf < 6 && f[sf] >= lim) /* (FRACTION TO FRACTION has no leading precision) */
         return SRV_E_DT_RANGE;
     iv_format(f, neg, qual, out, cap);
     return 0;

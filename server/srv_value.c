@@ -593,7 +593,9 @@ static bool dtq_parse(uint32_t q, struct dtq *o)
     unsigned len = SQ_TU_LEN(q);
     o->start = SQ_TU_START(q);
     o->end = SQ_TU_END(q);
-    if (o->end < o->start || (o->start <= SQ_TU_SECOND && o->start % 2) ||
+    /* FRACTION (12) TO FRACTION(1) (11) ends "before" it starts */
+    if ((o->end < o->start && !(o->start == SQ_TU_FRAC && o->end >= SQ_TU_F1)) ||
+        (o->start <= SQ_TU_SECOND && o->start % 2) ||
         (o->end <= SQ_TU_SECOND && o->end % 2))
         return false;
     o->F = o->end > SQ_TU_SECOND ? o->end - SQ_TU_SECOND : 0;
@@ -754,8 +756,10 @@ int srv_dt_from_text(const char *s, size_t n, uint32_t qual, bool is_interval, u
         }
         x.nd += w;
     }
-    if (i < n && s[i] == '.') {
-        i++;
+    if (i < n && (s[i] == '.' || (q.nint == 0 && s[i] >= '0' && s[i] <= '9'))) {
+        /* FRACTION TO FRACTION(n) is written without the point ("123"); ".123" is read too */
+        if (s[i] == '.')
+            i++;
         unsigned taken = 0;
         while (i < n && s[i] >= '0' && s[i] <= '9') {
             if (taken < q.F)

@@ -235,10 +235,6 @@ static enum sq_wclass width_class(const struct sq_coldesc *col, size_t *fixed, e
     case SQ_K_INTERVAL:
         if (col->enc_len > 0xFFFFu)
             break;
-        if (SQ_TU_START(col->enc_len) == SQ_TU_FRAC && SQ_TU_END(col->enc_len) > SQ_TU_SECOND) {
-            *rc = SQ_RC_UNSUPPORTED; /* TODO(2): FRACTION TO FRACTION(n) qualifiers */
-            return SQ_WC_ERROR;
-        }
         if (!sq_dt_qual_valid((uint16_t)col->enc_len, k == SQ_K_INTERVAL))
             break;
         *fixed = sq_dt_width((uint16_t)col->enc_len);
