@@ -547,7 +547,7 @@ START_TEST(every_type_as_char)
     get_char(st, 19, "2024-07-01 08:09:10.12346");
     get_char(st, 20, "1900-01-01");
     get_char(st, 21, "23:59:58");
-    get_char(st, 22, "07:08:00");
+    get_char(st, 22, "07:08"); /* Informix literal of HOUR TO MINUTE */
     get_char(st, 23, "-123 04:05:06");
     get_char(st, 24, "5-11");
     get_char(st, 25, "1");

@@ -390,7 +390,7 @@ START_TEST(unsized_and_bad_descriptors_are_refused)
         {10, 0x0E42, SQ_RC_PROTOCOL},    /* start > end */
         {14, 0x0E0A, SQ_RC_PROTOCOL},    /* YEAR TO SECOND interval */
         {14, 0x004A, SQ_RC_PROTOCOL},    /* leading precision 0 */
-        {10, 0x03CD, SQ_RC_UNSUPPORTED}, /* FRACTION TO FRACTION(3) */
+        {10, 0x01CA, SQ_RC_PROTOCOL},    /* FRACTION TO SECOND */
         {0, 64u << 20 | 1u, SQ_RC_PROTOCOL},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
