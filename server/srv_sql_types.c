@@ -260,6 +260,41 @@ int ifx_type_parse(const char *sql, const struct srv_tok *tk, size_t *i, struct 
         ty->code = kw(sql, tk, j, "byte") ? SQ_T_BYTE : SQ_T_TEXT;
         ty->len = SQ_BLOB_DESCRIPTOR_SIZE;
         j++;
+    } else if (kw(sql, tk, j, "set") || kw(sql, tk, j, "multiset") || kw(sql, tk, j, "list") ||
+               kw(sql, tk, j, "row")) {
+        /* SET/MULTISET/LIST(element NOT NULL), ROW(field type, ...): stored
+         * and sent as their text form ("SET{1,2}", "ROW(1,'a')"); the
+         * element types are checked, not kept (syscolumns has no room). */
+        bool row = kw(sql, tk, j, "row");
+        ty->code = row ? SQ_T_ROW
+                   : kw(sql, tk, j, "set")      ? SQ_T_SET
+                   : kw(sql, tk, j, "multiset") ? SQ_T_MULTISET
+                                                : SQ_T_LIST;
+        j++;
+        if (!(tk[j].k == TK_OP && tk[j].len == 1 && sql[tk[j].off] == '('))
+            goto bad;
+        j++;
+        for (;;) {
+            if (row) {
+                if (tk[j].k != TK_IDENT && tk[j].k != TK_QIDENT)
+                    goto bad;
+                j++;
+            }
+            struct ifx_type el;
+            if (ifx_type_parse(sql, tk, &j, &el, err) < 0)
+                return -1;
+            if (kw(sql, tk, j, "not") && kw(sql, tk, j + 1, "null"))
+                j += 2;
+            if (tk[j].k == TK_OP && tk[j].len == 1 && sql[tk[j].off] == ',' && row) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (!(tk[j].k == TK_OP && tk[j].len == 1 && sql[tk[j].off] == ')'))
+            goto bad;
+        j++;
+        ty->len = 2048; /* most bytes of the text form sent */
     } else if (kw(sql, tk, j, "blob") || kw(sql, tk, j, "clob")) {
         ty->xid = kw(sql, tk, j, "blob") ? SQ_XID_BLOB : SQ_XID_CLOB;
         ty->code = SQ_T_UDTFIXED;
@@ -316,6 +351,16 @@ void ifx_type_describe(const struct ifx_type *ty, const char *name, struct srv_c
         col->xid = SQ_XID_BOOLEAN;
         col->enc_len = 1;
         snprintf(col->xname, sizeof col->xname, "boolean");
+        break;
+    case SQ_T_SET:
+    case SQ_T_MULTISET:
+    case SQ_T_LIST:
+    case SQ_T_ROW:
+        snprintf(col->xname, sizeof col->xname, "%s",
+                 ty->code == SQ_T_SET        ? "set"
+                 : ty->code == SQ_T_MULTISET ? "multiset"
+                 : ty->code == SQ_T_LIST     ? "list"
+                                             : "row");
         break;
     case SQ_T_UDTFIXED:
         col->xid = ty->xid;
@@ -385,6 +430,10 @@ uint32_t ifx_type_width(const struct ifx_type *ty)
     case SQ_T_NVARCHAR:
         return SQ_VC_MAX(ty->len) + 1;
     case IFX_T_LVARCHAR:
+    case SQ_T_SET:
+    case SQ_T_MULTISET:
+    case SQ_T_LIST:
+    case SQ_T_ROW:
         return ty->len + 5;
     case IFX_T_BOOLEAN:
         return 6;

@@ -1338,7 +1338,9 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
         return 0;
     }
     uint16_t t = SQ_T_BASE(c->type);
-    if (t == SQ_T_UDTVAR || t == SQ_T_UDTFIXED || t == SQ_T_LVARCHAR_CLIENT) {
+    if (t == SQ_T_UDTVAR || t == SQ_T_UDTFIXED || t == SQ_T_LVARCHAR_CLIENT ||
+        (t >= SQ_T_SET && t <= SQ_T_COLLECTION)) {
+        /* collections and ROW: their text form, UDT framed (PROTOCOL.md) */
         if (null) {
             wr_udt(b, NULL, 0, true);
             return 0;

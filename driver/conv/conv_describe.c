@@ -245,6 +245,11 @@ enum conv_rc conv_describe(const struct sq_coldesc *col, struct conv_coltype *o)
     case SQ_K_BLOB:
         set_long(o, SQL_LONGVARBINARY, "blob");
         return CONV_OK;
+    case SQ_K_COLLECTION:
+        /* SET/MULTISET/LIST/ROW: their Informix text form ("SET{1,2}") */
+        set_long(o, SQL_LONGVARCHAR, col->xname && col->xname[0] ? col->xname
+                                                                  : sq_collection_name(col->type));
+        return CONV_OK;
     case SQ_K_UDTVAR:
     case SQ_K_UDTFIXED:
         set_long(o, SQL_LONGVARBINARY, col->xname && col->xname[0] ? col->xname : "opaque");

@@ -72,6 +72,7 @@ static enum conv_rc load_src(const struct sq_coldesc *col, const struct sq_value
     case SQ_K_VARCHAR:
     case SQ_K_NVARCHAR:
     case SQ_K_LVARCHAR:
+    case SQ_K_COLLECTION:
     case SQ_K_TEXT:
     case SQ_K_CLOB:
         s->cls = SRC_STRING;
@@ -924,6 +925,7 @@ static bool needs_today(const struct sq_value *v, SQLSMALLINT c_type)
     case SQ_K_VARCHAR:
     case SQ_K_NVARCHAR:
     case SQ_K_LVARCHAR:
+    case SQ_K_COLLECTION:
     case SQ_K_TEXT:
     case SQ_K_CLOB:
         c_type = norm_c_type(c_type);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* it_odbc_types_num.c - DECIMAL/MONEY exact to 32 digits through the unixODBC
  * DM against ifxlite (SQL_C_CHAR, SQL_C_WCHAR, SQL_C_NUMERIC, both ways, and
- * the server's arithmetic), and the generated SERIAL / SERIAL8 / BIGSERIAL
- * through the driver's statement attributes (include/sqlifx.h) and DBINFO. */
+ * the server's arithmetic), the generated SERIAL / SERIAL8 / BIGSERIAL
+ * through the driver's statement attributes (include/sqlifx.h) and DBINFO,
+ * LVARCHAR up to 32739 bytes, and collections / ROW as their text form. */
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -288,6 +289,86 @@ START_TEST(serial_values_through_attributes)
 }
 END_TEST
 
+START_TEST(lvarchar_long_strings_both_ways)
+{
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table tl (id integer, a lvarchar(32739), c char(1000))");
+    static char big[32740], got[32740];
+    for (size_t k = 0; k < 32739; k++)
+        big[k] = (char)('A' + k % 26);
+    big[32739] = '\0';
+    static const size_t lens[] = {255, 256, 1000, 4096, 32739};
+    OK(st, SQLPrepare(st, (SQLCHAR *)"insert into tl (id, a, c) values (?, ?, ?)", SQL_NTS));
+    for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+        SQLINTEGER id = (SQLINTEGER)k;
+        SQLLEN n = (SQLLEN)lens[k], nc = n > 1000 ? 1000 : n;
+        OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &id, 0,
+                                NULL));
+        OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 32739, 0, big,
+                                0, &n));
+        OK(st, SQLBindParameter(st, 3, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_CHAR, 1000, 0, big, 0,
+                                &nc));
+        OK(st, SQLExecute(st));
+    }
+    OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"select a, c from tl order by id", SQL_NTS));
+    for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+        OK(st, SQLFetch(st));
+        SQLLEN n = 0;
+        OK(st, SQLGetData(st, 1, SQL_C_CHAR, got, sizeof got, &n));
+        ck_assert_int_eq(n, (SQLLEN)lens[k]);
+        ck_assert(memcmp(got, big, lens[k]) == 0);
+        OK(st, SQLGetData(st, 2, SQL_C_CHAR, got, sizeof got, &n));
+        ck_assert_int_eq(n, 1000);
+        size_t nc = lens[k] > 1000 ? 1000 : lens[k];
+        ck_assert(memcmp(got, big, nc) == 0);
+    }
+    OK(st, SQLCloseCursor(st));
+    /* a 300-byte string parameter compares with an LVARCHAR column */
+    SQLLEN n300 = 300;
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 300, 0, big, 0,
+                            &n300));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"select count(*) from tl where a = ?", SQL_NTS));
+    OK(st, SQLFetch(st));
+    SQLINTEGER cnt = -1;
+    OK(st, SQLGetData(st, 1, SQL_C_SLONG, &cnt, 0, NULL));
+    ck_assert_int_eq(cnt, 0);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+END_TEST
+
+START_TEST(collections_as_text)
+{
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "create table tc (id integer, s set(integer not null), m multiset(varchar(10) "
+                   "not null), l list(integer not null), r row(a integer, b varchar(10)))");
+    fx_exec_ok(st, "insert into tc values (1, 'SET{1,2,3}', 'MULTISET{''a'',''a''}', "
+                   "'LIST{3,1}', 'ROW(1,''x'')')");
+    fx_exec_ok(st, "insert into tc (id) values (2)");
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"select s, m, l, r from tc order by id", SQL_NTS));
+    static const char *const names[] = {"set", "multiset", "list", "row"};
+    static const char *const vals[] = {"SET{1,2,3}", "MULTISET{'a','a'}", "LIST{3,1}",
+                                       "ROW(1,'x')"};
+    for (SQLUSMALLINT c = 1; c <= 4; c++) {
+        SQLSMALLINT type = 0;
+        OK(st, SQLDescribeCol(st, c, NULL, 0, NULL, &type, NULL, NULL, NULL));
+        ck_assert_int_eq(type, SQL_LONGVARCHAR);
+        char tn[32];
+        OK(st, SQLColAttribute(st, c, SQL_DESC_TYPE_NAME, tn, sizeof tn, NULL, NULL));
+        ck_assert_str_eq(tn, names[c - 1]);
+    }
+    OK(st, SQLFetch(st));
+    for (SQLUSMALLINT c = 1; c <= 4; c++)
+        get_text(st, c, vals[c - 1]);
+    OK(st, SQLFetch(st));
+    char buf[16];
+    SQLLEN ind = 0;
+    OK(st, SQLGetData(st, 1, SQL_C_CHAR, buf, sizeof buf, &ind));
+    ck_assert_int_eq(ind, SQL_NULL_DATA);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_types_num");
@@ -297,6 +378,8 @@ static Suite *suite(void)
     tcase_add_test(tc, decimal32_exact_through_text);
     tcase_add_test(tc, decimal32_exact_through_numeric);
     tcase_add_test(tc, serial_values_through_attributes);
+    tcase_add_test(tc, lvarchar_long_strings_both_ways);
+    tcase_add_test(tc, collections_as_text);
     suite_add_tcase(s, tc);
     return s;
 }
