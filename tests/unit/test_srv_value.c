@@ -109,6 +109,10 @@ static const struct dt_case dt_cases[] = {
     /* INTERVAL DAY(3) TO FRACTION(3): both parts odd, width 1 + 5 + 2 */
     {"5 01:02:03.4", SQ_TU_IENCODE(3, SQ_TU_DAY, SQ_TU_F3), true, "C4 05 01 02 03 28 00 00",
      "5 01:02:03.400"},
+    /* FRACTION TO FRACTION(n) (FRACTION(1) ends "before" FRACTION starts) */
+    {"123", 0x03CD, false, "C0 0C 1E", "123"},
+    {".5", 0x01CB, false, "C0 32", "5"},
+    {"-123", 0x03CD, true, "3F 57 46", "-123"},
 };
 
 START_TEST(datetime_interval_vectors)
@@ -357,7 +361,7 @@ START_TEST(row_value_errors_leave_clean_codes)
     struct srv_col sm = col(SQ_T_SMALLINT, 2, 0, "");
     struct srv_col dec = col(SQ_T_DECIMAL, 0x0502, 0, "");
     struct srv_col dt = col(SQ_T_DATETIME, 0x0E0A, 0, "");
-    struct srv_col weird = col(19, 0, 0, ""); /* SET: unknown encoding */
+    struct srv_col weird = col(24, 0, 0, ""); /* ROWREF: unknown encoding */
     struct srv_val big = vint(40000);
     struct srv_val bad = vtext("x");
     ck_assert_int_ne(srv_val_encode(&b, &sm, &big), 0);
