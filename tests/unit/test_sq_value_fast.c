@@ -257,6 +257,8 @@ START_TEST(width_classes_per_kind)
     c = resolved(SQ_T_BOOLEAN_CLIENT | SQ_TF_DISTBOOLEAN, 0, "", 1);
     ck_assert_int_eq(c.pre_wclass, SQ_WC_UDT);
     c = resolved(SQ_T_SET, 0, "", 4);
+    ck_assert_int_eq(c.pre_wclass, SQ_WC_UDT); /* a collection's text form */
+    c = resolved(SQ_T_ROWREF, 0, "", 4);
     ck_assert_int_eq(c.pre_wclass, SQ_WC_ERROR);
     ck_assert_int_eq(c.pre_wrc, SQ_RC_UNSUPPORTED);
     c = resolved(SQ_T_DATETIME, 0, "", SQ_TU_ENCODE(2, SQ_TU_FRAC, SQ_TU_F2));

@@ -355,6 +355,19 @@ START_TEST(row_values_and_null_markers)
 }
 END_TEST
 
+START_TEST(collection_values_are_udt_framed_text)
+{
+    /* PROTOCOL.md "Collections": u8 null flag, u32 length, the text form */
+    struct sq_buf b = SQ_BUF_INIT;
+    struct srv_col set = col(SQ_T_SET, 2048, 0, "set");
+    struct srv_val v = vtext("SET{1,2}");
+    ck_assert_int_eq(srv_val_encode(&b, &set, &v), 0);
+    ck_assert_hex(b.data, b.len, "00 00 00 00 08 53 45 54 7B 31 2C 32 7D");
+    ck_assert_uint_eq(srv_val_max_width(&set), 2053);
+    sq_buf_fini(&b);
+}
+END_TEST
+
 START_TEST(row_value_errors_leave_clean_codes)
 {
     struct sq_buf b = SQ_BUF_INIT;
@@ -472,6 +485,7 @@ static Suite *value_suite(void)
     tcase_add_test(t, row_values_and_null_markers);
     tcase_add_test(t, row_values_append_across_buffer_growth);
     tcase_add_test(t, row_value_errors_leave_clean_codes);
+    tcase_add_test(t, collection_values_are_udt_framed_text);
     tcase_add_test(t, max_widths);
     tcase_add_test(t, bind_blocks_to_canonical_values);
     suite_add_tcase(s, t);
