@@ -143,6 +143,26 @@ static void fn_div(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_null(ctx);
         return;
     }
+    if (sqlite3_value_type(argv[0]) == SQLITE_TEXT || sqlite3_value_type(argv[1]) == SQLITE_TEXT) {
+        /* a DECIMAL of more than 15 digits (stored as its exact text): divide
+         * exactly to DECIMAL(32)'s 32 significant digits */
+        struct ifx_dec x, y, r;
+        if (ifx_dec_of_value(argv[0], &x) == 0 && ifx_dec_of_value(argv[1], &y) == 0) {
+            if (y.ndig == 0) {
+                raise(ctx, SRV_E_DIV_ZERO, NULL);
+                return;
+            }
+            if (ifx_dec_div(&x, &y, 32, &r)) {
+                char txt[2 * IFX_DEC_MAXDIG + 8];
+                size_t n = ifx_dec_format(&r, SQ_DEC_FLOATING, txt, sizeof txt);
+                if (r.ndig <= 15 && r.point <= 308 && r.point >= -300)
+                    sqlite3_result_double(ctx, strtod(txt, NULL));
+                else
+                    sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
+                return;
+            }
+        }
+    }
     double a, b;
     if (!num_arg(argv[0], &a) || !num_arg(argv[1], &b)) {
         raise(ctx, SRV_E_CHAR_TO_NUM, NULL);

@@ -131,6 +131,8 @@ int ifx_dec_int_digits(const struct ifx_dec *d);
 size_t ifx_dec_format(const struct ifx_dec *d, unsigned scale, char *out, size_t cap);
 /* Exact a op b for op '+', '-', '*' (rounded to IFX_DEC_MAXDIG digits). */
 bool ifx_dec_arith(const struct ifx_dec *a, int op, const struct ifx_dec *b, struct ifx_dec *r);
+/* Exact a / b to `digits` significant digits (rounded); false when b is 0. */
+bool ifx_dec_div(const struct ifx_dec *a, const struct ifx_dec *b, int digits, struct ifx_dec *r);
 /* A SQLite value (INTEGER, REAL, or decimal text) as an exact decimal: 0 or -1213. */
 int ifx_dec_of_value(sqlite3_value *v, struct ifx_dec *d);
 

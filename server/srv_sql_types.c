@@ -741,6 +741,54 @@ bool ifx_dec_arith(const struct ifx_dec *a, int op, const struct ifx_dec *b, str
     return true;
 }
 
+bool ifx_dec_div(const struct ifx_dec *a, const struct ifx_dec *b, int digits, struct ifx_dec *r)
+{
+    memset(r, 0, sizeof *r);
+    if (b->ndig == 0)
+        return false;
+    if (a->ndig == 0)
+        return true;
+    /* |A| * 10^k / |B| as integers, k chosen so the quotient has digits + 2
+     * digits; value = Q * 10^(lsd(a) - lsd(b) - k). */
+    int k = digits + 2 + b->ndig - a->ndig;
+    if (k < 0)
+        k = 0;
+    int nb = b->ndig, L = nb + 1, total = a->ndig + k;
+    if (total > 2 * DEC_WORK - 1)
+        return false;
+    uint8_t rem[IFX_DEC_MAXDIG + 2] = {0}, den[IFX_DEC_MAXDIG + 2] = {0};
+    uint8_t q[2 * DEC_WORK];
+    for (int i = 0; i < nb; i++)
+        den[L - nb + i] = (uint8_t)(b->dig[i] - '0');
+    for (int t = 0; t < total; t++) {
+        /* rem = rem * 10 + next digit (big-endian, L digits) */
+        memmove(rem, rem + 1, (size_t)L - 1);
+        rem[L - 1] = (uint8_t)(t < a->ndig ? a->dig[t] - '0' : 0);
+        uint8_t qd = 0;
+        for (;;) {
+            int c = 0;
+            for (int i = 0; i < L && c == 0; i++)
+                c = rem[i] < den[i] ? -1 : rem[i] > den[i];
+            if (c < 0)
+                break;
+            int borrow = 0;
+            for (int i = L - 1; i >= 0; i--) {
+                int v = (int)rem[i] - den[i] - borrow;
+                borrow = v < 0;
+                rem[i] = (uint8_t)(v < 0 ? v + 10 : v);
+            }
+            qd++;
+        }
+        q[t] = qd;
+    }
+    uint8_t w[2 * DEC_WORK];
+    for (int t = 0; t < total; t++)
+        w[t] = q[total - 1 - t];
+    dec_gather(w, total, dec_lsd_exp(a) - dec_lsd_exp(b) - k, a->neg != b->neg, r);
+    ifx_dec_round(r, (unsigned)digits, SQ_DEC_FLOATING);
+    return true;
+}
+
 int ifx_dec_of_value(sqlite3_value *v, struct ifx_dec *d)
 {
     return to_dec(v, d);
