@@ -442,8 +442,14 @@ static void type_primary(const struct ty_ctx *c, size_t a, size_t b, struct ifx_
                 for (unsigned u = 0; u <= 10; u += 2)
                     if (kw(c, j + 3, w[u]))
                         e = u;
-                if (kw(c, j + 3, "fraction"))
+                if (kw(c, j + 3, "fraction")) {
                     e = SQ_TU_F3;
+                    if (j + 5 < close && op(c, j + 4, "(") && c->t[j + 5].k == TK_NUMBER) {
+                        int fd = atoi(c->sql + c->t[j + 5].off); /* FRACTION(n) */
+                        if (fd >= 1 && fd <= 5)
+                            e = 10u + (unsigned)fd;
+                    }
+                }
             }
         }
         set(ty, SQ_T_DATETIME, SQ_TU_DTENCODE(s, e));

@@ -403,8 +403,8 @@ START_TEST(server_time_arithmetic)
                (SQLCHAR *)"select t - datetime(2024-01-01 00:00:00) year to second, "
                           "t + interval(1) day to day, t - i, i + i, cast(i as char(20)), "
                           "extend(t, year to day) - datetime(2020-02-03) year to day, "
-                          "datetime(2024-03) year to month - datetime(2023-01) year to month "
-                          "from ta",
+                          "datetime(2024-03) year to month - datetime(2023-01) year to month, "
+                          "extend(t, hour to fraction(1)) from ta",
                SQL_NTS));
     struct {
         SQLSMALLINT type;
@@ -417,9 +417,10 @@ START_TEST(server_time_arithmetic)
         {SQL_CHAR, "-123 04:05:06       "},
         {SQL_INTERVAL_DAY, "1594"},
         {SQL_INTERVAL_YEAR_TO_MONTH, "1-02"},
+        {SQL_TYPE_TIME, "12:34:56.1"},
     };
     OK(st, SQLFetch(st));
-    for (SQLUSMALLINT c = 1; c <= 7; c++) {
+    for (SQLUSMALLINT c = 1; c <= 8; c++) {
         SQLSMALLINT type;
         OK(st, SQLDescribeCol(st, c, NULL, 0, NULL, &type, NULL, NULL, NULL));
         ck_assert_msg(type == want[c - 1].type, "column %u: type %d", c, type);
