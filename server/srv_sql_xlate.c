@@ -1183,6 +1183,25 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
                 i = e;
                 continue;
             }
+            if (op(xl, i, "-") && (i == a || !operand_last(xl, i - 1)) && !long_number(xl, i + 1) &&
+                i + 1 < b && operand_start(xl, i + 1)) {
+                /* unary minus of a DECIMAL beyond 15 digits: exact, not SQLite's double */
+                size_t e = primary_end(xl, i + 1);
+                if (e > b)
+                    e = b;
+                struct ifx_type nt, zero = {.code = SQ_T_INTEGER, .len = 4};
+                char nnm[129];
+                srv_type_expr(xl->sql, xl->t, i + 1, e, xl->tabs, xl->ntabs, &nt, nnm, sizeof nnm);
+                if (e > i + 1 && wide_decimal(&nt, &zero)) {
+                    emit_text(xl, i, i + 1, "ifx_narith(0, 45, ");
+                    size_t start = xl->last_tok_out;
+                    emit_range(xl, i + 1, e);
+                    emit_raw(xl, ")");
+                    xl->last_prim = start;
+                    i = e;
+                    continue;
+                }
+            }
             if (op(xl, i, ",") && xl->from_depth == xl->depth) {
                 emit_tok(xl, i);
                 i = emit_table_ref(xl, i + 1);

@@ -141,7 +141,7 @@ START_TEST(decimal32_exact_through_text)
     /* the server computes on them exactly */
     OK(st, SQLExecDirect(st,
                          (SQLCHAR *)"select d320 - 1, m + 0.01, d3210 * 3, d3232 + d3232, "
-                                    "d3210 + 0.0000000001, d3210 / 3 from td where id = 1",
+                                    "d3210 + 0.0000000001, d3210 / 3, -d320 from td where id = 1",
                          SQL_NTS));
     OK(st, SQLFetch(st));
     get_text(st, 1, "99999999999999999999999999999998");
@@ -150,6 +150,7 @@ START_TEST(decimal32_exact_through_text)
     get_text(st, 4, "0.00000000000000000000000000000002");
     get_text(st, 5, "-1234567890123456789012.123456789");
     get_text(st, 6, "-411522630041152263004.04115226303"); /* 32 significant digits */
+    get_text(st, 7, "-99999999999999999999999999999999");
     OK(st, SQLCloseCursor(st));
     /* and compares them exactly */
     OK(st, SQLExecDirect(st,
