@@ -274,6 +274,76 @@ static void fn_narith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
 }
 
+/* ifx_dsum(x) / ifx_davg(x): SUM and AVG of a DECIMAL beyond 15 digits,
+ * exact (AVG to 32 significant digits); results stored as ifx_narith's. */
+struct dagg {
+    struct ifx_dec acc;
+    int64_t n;
+    bool bad;
+};
+
+static void fn_dagg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    struct dagg *g = sqlite3_aggregate_context(ctx, (int)sizeof *g);
+    if (!g) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return;
+    struct ifx_dec x, r;
+    if (ifx_dec_of_value(argv[0], &x) != 0) {
+        g->bad = true;
+        return;
+    }
+    ifx_dec_arith(&g->acc, '+', &x, &r);
+    g->acc = r;
+    g->n++;
+}
+
+static void dec_result(sqlite3_context *ctx, const struct ifx_dec *r)
+{
+    char txt[2 * IFX_DEC_MAXDIG + 8];
+    size_t n = ifx_dec_format(r, SQ_DEC_FLOATING, txt, sizeof txt);
+    if (r->ndig <= 15 && r->point <= 308 && r->point >= -300)
+        sqlite3_result_double(ctx, strtod(txt, NULL));
+    else
+        sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
+}
+
+static void fn_dagg_final(sqlite3_context *ctx, bool avg)
+{
+    struct dagg *g = sqlite3_aggregate_context(ctx, 0);
+    if (g && g->bad) {
+        raise(ctx, SRV_E_CHAR_TO_NUM, NULL);
+        return;
+    }
+    if (!g || g->n == 0) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    struct ifx_dec r = g->acc;
+    if (avg) {
+        struct ifx_dec cnt;
+        char tmp[32];
+        snprintf(tmp, sizeof tmp, "%lld", (long long)g->n);
+        ifx_dec_parse(tmp, strlen(tmp), &cnt);
+        ifx_dec_div(&g->acc, &cnt, 32, &r);
+    }
+    dec_result(ctx, &r);
+}
+
+static void fn_dsum_final(sqlite3_context *ctx)
+{
+    fn_dagg_final(ctx, false);
+}
+
+static void fn_davg_final(sqlite3_context *ctx)
+{
+    fn_dagg_final(ctx, true);
+}
+
 static void fn_mod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
@@ -810,6 +880,11 @@ int srv_sql_register(sqlite3 *db, struct srv_session *s)
                                     NULL) != SQLITE_OK)
             return -1;
     }
+    if (sqlite3_create_function(db, "ifx_dsum", 1, det, s, NULL, fn_dagg_step, fn_dsum_final) !=
+            SQLITE_OK ||
+        sqlite3_create_function(db, "ifx_davg", 1, det, s, NULL, fn_dagg_step, fn_davg_final) !=
+            SQLITE_OK)
+        return -1;
     if (sqlite3_create_collation(db, "ifxchar", SQLITE_UTF8, NULL, ifxchar_cmp) != SQLITE_OK)
         return -1;
     return 0;

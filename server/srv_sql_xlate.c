@@ -1245,6 +1245,23 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
             i++;
             continue;
         }
+        if (t->k == TK_IDENT && !qualified && (kw(xl, i, "sum") || kw(xl, i, "avg")) &&
+            op(xl, i + 1, "(")) {
+            /* SUM/AVG of a DECIMAL beyond 15 digits: exact aggregates */
+            size_t close = match_paren(xl, i + 1), a0 = i + 2;
+            if (kw(xl, a0, "distinct") || kw(xl, a0, "unique") || kw(xl, a0, "all"))
+                a0++;
+            struct ifx_type at, zero = {.code = SQ_T_INTEGER, .len = 4};
+            char anm[129];
+            if (close < b && a0 < close) {
+                srv_type_expr(xl->sql, xl->t, a0, close, xl->tabs, xl->ntabs, &at, anm, sizeof anm);
+                if (wide_decimal(&at, &zero)) {
+                    emit_text(xl, i, i + 1, kw(xl, i, "sum") ? "ifx_dsum" : "ifx_davg");
+                    i++;
+                    continue;
+                }
+            }
+        }
         if (t->k != TK_IDENT || qualified) {
             if (t->k == TK_IDENT && op(xl, i + 1, ":") && !qualified) {
                 i = emit_table_ref(xl, i);

@@ -152,6 +152,12 @@ START_TEST(decimal32_exact_through_text)
     get_text(st, 6, "-411522630041152263004.04115226303"); /* 32 significant digits */
     get_text(st, 7, "-99999999999999999999999999999999");
     OK(st, SQLCloseCursor(st));
+    /* and aggregates them exactly */
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"select sum(d3210), avg(d3210) from td", SQL_NTS));
+    OK(st, SQLFetch(st));
+    get_text(st, 1, "8765432109876543210987.8765432108");
+    get_text(st, 2, "4382716054938271605493.9382716054");
+    OK(st, SQLCloseCursor(st));
     /* and compares them exactly */
     OK(st, SQLExecDirect(st,
                          (SQLCHAR *)"select id from td where d320 = "
