@@ -62,6 +62,8 @@ static const struct srv_err_row srv_err_rows[] = {
     {-1263, "A field in a datetime or interval value is incorrect or an illegal operation "
             "specified on datetime field."},
     {-1264, "Extra characters at the end of a datetime or interval."},
+    {-1266, "Intervals or Datetimes are incompatible for the operation."},
+    {-1267, "The result of a datetime computation is out of range."},
     {-1279, "Value exceeds string column length."},
 };
 

@@ -56,6 +56,8 @@ enum {
     SRV_E_DT_NONNUM = -1262,      /* Non-numeric character in datetime or interval. */
     SRV_E_DT_RANGE = -1263,       /* A field in a datetime or interval value is incorrect. */
     SRV_E_DT_EXTRA = -1264,       /* Extra characters at the end of a datetime or interval. */
+    SRV_E_DT_ARITH = -1266,       /* Intervals or Datetimes are incompatible for the operation. */
+    SRV_E_DT_OVERFLOW = -1267,    /* The result of a datetime computation is out of range. */
     SRV_E_STR_TOO_LONG = -1279,   /* Value exceeds string column length. */
 };
 

@@ -97,14 +97,23 @@ static void fn_cv(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     ifx_sval_fini(&v);
 }
 
-/* ifx_cast(v, code, len, xid): CAST / :: */
+/* ifx_cast(v, code, len, xid [, from_code, from_len]): CAST / ::, with the
+ * operand's type when the translator knows it (an INTERVAL's stored total
+ * is cast through its literal text). */
 static void fn_cast(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    (void)argc;
     struct ifx_type ty;
     arg_type(argv, &ty);
     struct srv_sval v;
-    int rc = ifx_coerce(&ty, argv[0], false, &v);
+    int rc;
+    if (argc >= 6) {
+        struct ifx_type from = {0};
+        from.code = (uint16_t)sqlite3_value_int(argv[4]);
+        from.len = (uint32_t)sqlite3_value_int64(argv[5]);
+        rc = ifx_cast_from(&from, &ty, argv[0], &v);
+    } else {
+        rc = ifx_coerce(&ty, argv[0], false, &v);
+    }
     if (rc) {
         raise(ctx, rc, NULL);
         return;
@@ -135,6 +144,26 @@ static void fn_div(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
         sqlite3_result_null(ctx);
         return;
+    }
+    if (sqlite3_value_type(argv[0]) == SQLITE_TEXT || sqlite3_value_type(argv[1]) == SQLITE_TEXT) {
+        /* a DECIMAL of more than 15 digits (stored as its exact text): divide
+         * exactly to DECIMAL(32)'s 32 significant digits */
+        struct ifx_dec x, y, r;
+        if (ifx_dec_of_value(argv[0], &x) == 0 && ifx_dec_of_value(argv[1], &y) == 0) {
+            if (y.ndig == 0) {
+                raise(ctx, SRV_E_DIV_ZERO, NULL);
+                return;
+            }
+            if (ifx_dec_div(&x, &y, 32, &r)) {
+                char txt[2 * IFX_DEC_MAXDIG + 8];
+                size_t n = ifx_dec_format(&r, SQ_DEC_FLOATING, txt, sizeof txt);
+                if (r.ndig <= 15 && r.point <= 308 && r.point >= -300)
+                    sqlite3_result_double(ctx, strtod(txt, NULL));
+                else
+                    sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
+                return;
+            }
+        }
     }
     double a, b;
     if (!num_arg(argv[0], &a) || !num_arg(argv[1], &b)) {
@@ -200,6 +229,121 @@ static void fn_dadd(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     char txt[16];
     snprintf(txt, sizeof txt, "%04d-%02d-%02d", y, m, d);
     sqlite3_result_text(ctx, txt, -1, SQLITE_TRANSIENT);
+}
+
+/* ifx_tadd(lcode, llen, rcode, rlen, a, sign, b): DATETIME/INTERVAL (and
+ * DATE with INTERVAL) a +/- b, operand types from the translator. */
+static void fn_tadd(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    struct ifx_type l = {0}, r = {0};
+    l.code = (uint16_t)sqlite3_value_int(argv[0]);
+    l.len = (uint32_t)sqlite3_value_int64(argv[1]);
+    r.code = (uint16_t)sqlite3_value_int(argv[2]);
+    r.len = (uint32_t)sqlite3_value_int64(argv[3]);
+    int sign = sqlite3_value_int(argv[5]);
+    struct srv_sval v;
+    int rc = ifx_time_arith(&l, argv[4], sign < 0 ? '-' : '+', &r, argv[6], &v);
+    if (rc) {
+        raise(ctx, rc, NULL);
+        return;
+    }
+    result_sval(ctx, &v);
+    ifx_sval_fini(&v);
+}
+
+/* ifx_narith(a, op, b): exact DECIMAL a op b (op the character code of '+',
+ * '-' or '*'). The result is stored as DECIMAL values are (ifx_coerce): REAL
+ * when 15 digits hold it exactly, else the exact text. */
+static void fn_narith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[2]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    struct ifx_dec a, b, r;
+    if (ifx_dec_of_value(argv[0], &a) || ifx_dec_of_value(argv[2], &b)) {
+        raise(ctx, SRV_E_CHAR_TO_NUM, NULL);
+        return;
+    }
+    ifx_dec_arith(&a, sqlite3_value_int(argv[1]), &b, &r);
+    char txt[2 * IFX_DEC_MAXDIG + 8];
+    size_t n = ifx_dec_format(&r, SQ_DEC_FLOATING, txt, sizeof txt);
+    if (r.ndig <= 15 && r.point <= 308 && r.point >= -300)
+        sqlite3_result_double(ctx, strtod(txt, NULL));
+    else
+        sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
+}
+
+/* ifx_dsum(x) / ifx_davg(x): SUM and AVG of a DECIMAL beyond 15 digits,
+ * exact (AVG to 32 significant digits); results stored as ifx_narith's. */
+struct dagg {
+    struct ifx_dec acc;
+    int64_t n;
+    bool bad;
+};
+
+static void fn_dagg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    struct dagg *g = sqlite3_aggregate_context(ctx, (int)sizeof *g);
+    if (!g) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return;
+    struct ifx_dec x, r;
+    if (ifx_dec_of_value(argv[0], &x) != 0) {
+        g->bad = true;
+        return;
+    }
+    ifx_dec_arith(&g->acc, '+', &x, &r);
+    g->acc = r;
+    g->n++;
+}
+
+static void dec_result(sqlite3_context *ctx, const struct ifx_dec *r)
+{
+    char txt[2 * IFX_DEC_MAXDIG + 8];
+    size_t n = ifx_dec_format(r, SQ_DEC_FLOATING, txt, sizeof txt);
+    if (r->ndig <= 15 && r->point <= 308 && r->point >= -300)
+        sqlite3_result_double(ctx, strtod(txt, NULL));
+    else
+        sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
+}
+
+static void fn_dagg_final(sqlite3_context *ctx, bool avg)
+{
+    struct dagg *g = sqlite3_aggregate_context(ctx, 0);
+    if (g && g->bad) {
+        raise(ctx, SRV_E_CHAR_TO_NUM, NULL);
+        return;
+    }
+    if (!g || g->n == 0) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    struct ifx_dec r = g->acc;
+    if (avg) {
+        struct ifx_dec cnt;
+        char tmp[32];
+        snprintf(tmp, sizeof tmp, "%lld", (long long)g->n);
+        ifx_dec_parse(tmp, strlen(tmp), &cnt);
+        ifx_dec_div(&g->acc, &cnt, 32, &r);
+    }
+    dec_result(ctx, &r);
+}
+
+static void fn_dsum_final(sqlite3_context *ctx)
+{
+    fn_dagg_final(ctx, false);
+}
+
+static void fn_davg_final(sqlite3_context *ctx)
+{
+    fn_dagg_final(ctx, true);
 }
 
 static void fn_mod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -698,6 +842,9 @@ int srv_sql_register(sqlite3 *db, struct srv_session *s)
         {"ifx_co", 4, nd, fn_co, s},
         {"ifx_cv", 4, nd, fn_cv, s},
         {"ifx_cast", 4, nd, fn_cast, s},
+        {"ifx_cast", 6, nd, fn_cast, s},
+        {"ifx_tadd", 7, nd, fn_tadd, s},
+        {"ifx_narith", 3, det, fn_narith, s},
         {"ifx_div", 2, det, fn_div, s},
         {"ifx_dadd", 3, det, fn_dadd, s},
         {"ifx_today", 0, nd, fn_today, s},
@@ -740,6 +887,11 @@ int srv_sql_register(sqlite3 *db, struct srv_session *s)
                                     NULL) != SQLITE_OK)
             return -1;
     }
+    if (sqlite3_create_function(db, "ifx_dsum", 1, det, s, NULL, fn_dagg_step, fn_dsum_final) !=
+            SQLITE_OK ||
+        sqlite3_create_function(db, "ifx_davg", 1, det, s, NULL, fn_dagg_step, fn_davg_final) !=
+            SQLITE_OK)
+        return -1;
     if (sqlite3_create_collation(db, "ifxchar", SQLITE_UTF8, NULL, ifxchar_cmp) != SQLITE_OK)
         return -1;
     return 0;

@@ -131,6 +131,12 @@ int ifx_dec_int_digits(const struct ifx_dec *d);
 /* Plain text (no exponent) with exactly `scale` fraction digits, or as few as
  * needed when scale is 0xFF. Returns the length; out needs 2*IFX_DEC_MAXDIG. */
 size_t ifx_dec_format(const struct ifx_dec *d, unsigned scale, char *out, size_t cap);
+/* Exact a op b for op '+', '-', '*' (rounded to IFX_DEC_MAXDIG digits). */
+bool ifx_dec_arith(const struct ifx_dec *a, int op, const struct ifx_dec *b, struct ifx_dec *r);
+/* Exact a / b to `digits` significant digits (rounded); false when b is 0. */
+bool ifx_dec_div(const struct ifx_dec *a, const struct ifx_dec *b, int digits, struct ifx_dec *r);
+/* A SQLite value (INTEGER, REAL, or decimal text) as an exact decimal: 0 or -1213. */
+int ifx_dec_of_value(sqlite3_value *v, struct ifx_dec *d);
 
 /* Dates: day 0 = 1899-12-31. */
 bool ifx_date_valid(int y, int m, int d);
@@ -177,6 +183,17 @@ struct srv_sval {
 };
 int ifx_coerce(const struct ifx_type *ty, sqlite3_value *v, bool ansi, struct srv_sval *out);
 void ifx_sval_fini(struct srv_sval *v);
+/* DATE/DATETIME/INTERVAL arithmetic l op r (op '+' or '-'): the result type
+ * (false when it is not time arithmetic or not allowed, e.g. DATETIME +
+ * DATETIME) and its value in storage form (0 or SQLCODE: -1266 mixed
+ * classes, -1267 out of range, -1263 leading field overflow). */
+bool ifx_time_arith_type(const struct ifx_type *l, int op, const struct ifx_type *r,
+                         struct ifx_type *out);
+int ifx_time_arith(const struct ifx_type *l, sqlite3_value *a, int op, const struct ifx_type *r,
+                   sqlite3_value *b, struct srv_sval *out);
+/* CAST from a value of type from (storage form) to type to. */
+int ifx_cast_from(const struct ifx_type *from, const struct ifx_type *to, sqlite3_value *v,
+                  struct srv_sval *out);
 
 /* ---- catalog -------------------------------------------------------------- */
 

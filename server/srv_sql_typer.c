@@ -442,8 +442,14 @@ static void type_primary(const struct ty_ctx *c, size_t a, size_t b, struct ifx_
                 for (unsigned u = 0; u <= 10; u += 2)
                     if (kw(c, j + 3, w[u]))
                         e = u;
-                if (kw(c, j + 3, "fraction"))
+                if (kw(c, j + 3, "fraction")) {
                     e = SQ_TU_F3;
+                    if (j + 5 < close && op(c, j + 4, "(") && c->t[j + 5].k == TK_NUMBER) {
+                        int fd = atoi(c->sql + c->t[j + 5].off); /* FRACTION(n) */
+                        if (fd >= 1 && fd <= 5)
+                            e = 10u + (unsigned)fd;
+                    }
+                }
             }
         }
         set(ty, SQ_T_DATETIME, SQ_TU_DTENCODE(s, e));
@@ -507,6 +513,17 @@ static void type_range(const struct ty_ctx *c, size_t a, size_t b, struct ifx_ty
         type_range(c, at + 1, b, &r, rn, sizeof rn);
         snprintf(name, cap, "(expression)");
         bool div = op(c, at, "/");
+        struct ifx_type tt;
+        if (j < b && ifx_time_arith_type(&l, op(c, at, "+") ? '+' : '-', &r, &tt)) {
+            *ty = tt; /* DATETIME/INTERVAL arithmetic (srv_sql_types.c) */
+            return;
+        }
+        if (j >= b && (l.code == SQ_T_INTERVAL || r.code == SQ_T_INTERVAL) && !is_float(&l) &&
+            !is_float(&r) && l.code != r.code) {
+            *ty = l.code == SQ_T_INTERVAL ? l : r; /* INTERVAL * or / a number */
+            ty->notnull = false;
+            return;
+        }
         if (is_float(&l) || is_float(&r))
             set(ty, SQ_T_FLOAT, 8);
         else if (l.code == SQ_T_DATE && ifx_type_is_int(r.code) && !div)

@@ -261,6 +261,41 @@ int ifx_type_parse(const char *sql, const struct srv_tok *tk, size_t *i, struct 
         ty->code = kw(sql, tk, j, "byte") ? SQ_T_BYTE : SQ_T_TEXT;
         ty->len = SQ_BLOB_DESCRIPTOR_SIZE;
         j++;
+    } else if (kw(sql, tk, j, "set") || kw(sql, tk, j, "multiset") || kw(sql, tk, j, "list") ||
+               kw(sql, tk, j, "row")) {
+        /* SET/MULTISET/LIST(element NOT NULL), ROW(field type, ...): stored
+         * and sent as their text form ("SET{1,2}", "ROW(1,'a')"); the
+         * element types are checked, not kept (syscolumns has no room). */
+        bool row = kw(sql, tk, j, "row");
+        ty->code = row ? SQ_T_ROW
+                   : kw(sql, tk, j, "set")      ? SQ_T_SET
+                   : kw(sql, tk, j, "multiset") ? SQ_T_MULTISET
+                                                : SQ_T_LIST;
+        j++;
+        if (!(tk[j].k == TK_OP && tk[j].len == 1 && sql[tk[j].off] == '('))
+            goto bad;
+        j++;
+        for (;;) {
+            if (row) {
+                if (tk[j].k != TK_IDENT && tk[j].k != TK_QIDENT)
+                    goto bad;
+                j++;
+            }
+            struct ifx_type el;
+            if (ifx_type_parse(sql, tk, &j, &el, err) < 0)
+                return -1;
+            if (kw(sql, tk, j, "not") && kw(sql, tk, j + 1, "null"))
+                j += 2;
+            if (tk[j].k == TK_OP && tk[j].len == 1 && sql[tk[j].off] == ',' && row) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (!(tk[j].k == TK_OP && tk[j].len == 1 && sql[tk[j].off] == ')'))
+            goto bad;
+        j++;
+        ty->len = 2048; /* most bytes of the text form sent */
     } else if (kw(sql, tk, j, "blob") || kw(sql, tk, j, "clob")) {
         ty->xid = kw(sql, tk, j, "blob") ? SQ_XID_BLOB : SQ_XID_CLOB;
         ty->code = SQ_T_UDTFIXED;
@@ -317,6 +352,16 @@ void ifx_type_describe(const struct ifx_type *ty, const char *name, struct srv_c
         col->xid = SQ_XID_BOOLEAN;
         col->enc_len = 1;
         snprintf(col->xname, sizeof col->xname, "boolean");
+        break;
+    case SQ_T_SET:
+    case SQ_T_MULTISET:
+    case SQ_T_LIST:
+    case SQ_T_ROW:
+        snprintf(col->xname, sizeof col->xname, "%s",
+                 ty->code == SQ_T_SET        ? "set"
+                 : ty->code == SQ_T_MULTISET ? "multiset"
+                 : ty->code == SQ_T_LIST     ? "list"
+                                             : "row");
         break;
     case SQ_T_UDTFIXED:
         col->xid = ty->xid;
@@ -386,6 +431,10 @@ uint32_t ifx_type_width(const struct ifx_type *ty)
     case SQ_T_NVARCHAR:
         return SQ_VC_MAX(ty->len) + 1;
     case IFX_T_LVARCHAR:
+    case SQ_T_SET:
+    case SQ_T_MULTISET:
+    case SQ_T_LIST:
+    case SQ_T_ROW:
         return ty->len + 5;
     case IFX_T_BOOLEAN:
         return 6;
@@ -563,6 +612,187 @@ static bool dec_to_int64(const struct ifx_dec *d, int64_t *out)
         return false;
     *out = d->neg ? -(int64_t)v : (int64_t)v;
     return true;
+}
+
+static int to_dec(sqlite3_value *v, struct ifx_dec *d);
+
+/* Exact a op b ('+', '-', '*') on decimals, rounded to IFX_DEC_MAXDIG
+ * significant digits. Digits are worked on as integers scaled by a common
+ * power of ten: value = (-1)^neg * D * 10^e. */
+#define DEC_WORK 200
+static int dec_lsd_exp(const struct ifx_dec *d)
+{
+    return d->point - d->ndig; /* exponent of the last digit */
+}
+
+/* |x| as little-endian digits scaled to 10^e (e <= dec_lsd_exp(x)). */
+static void dec_spread(const struct ifx_dec *x, int e, uint8_t *w, int len)
+{
+    memset(w, 0, (size_t)len);
+    int shift = dec_lsd_exp(x) - e;
+    for (int k = 0; k < x->ndig; k++) {
+        int pos = shift + (x->ndig - 1 - k);
+        if (pos >= 0 && pos < len)
+            w[pos] = (uint8_t)(x->dig[k] - '0');
+    }
+}
+
+static void dec_gather(const uint8_t *w, int len, int e, bool neg, struct ifx_dec *r)
+{
+    memset(r, 0, sizeof *r);
+    int top = len - 1;
+    while (top >= 0 && w[top] == 0)
+        top--;
+    if (top < 0)
+        return;
+    int nd = top + 1;
+    int keep = nd < IFX_DEC_MAXDIG ? nd : IFX_DEC_MAXDIG;
+    r->neg = neg;
+    r->point = nd + e;
+    for (int k = 0; k < keep; k++)
+        r->dig[k] = (char)('0' + w[top - k]);
+    r->ndig = keep;
+    if (nd > keep && w[top - keep] >= 5) { /* half away from zero */
+        int k = keep - 1;
+        while (k >= 0 && r->dig[k] == '9')
+            r->dig[k--] = '0';
+        if (k >= 0) {
+            r->dig[k]++;
+        } else {
+            r->dig[0] = '1';
+            r->point++;
+        }
+    }
+    dec_trim(r);
+}
+
+bool ifx_dec_arith(const struct ifx_dec *a, int op, const struct ifx_dec *b, struct ifx_dec *r)
+{
+    uint8_t x[DEC_WORK], y[DEC_WORK], z[2 * DEC_WORK];
+    if (op == '*') {
+        if (a->ndig == 0 || b->ndig == 0) {
+            memset(r, 0, sizeof *r);
+            return true;
+        }
+        dec_spread(a, dec_lsd_exp(a), x, a->ndig);
+        dec_spread(b, dec_lsd_exp(b), y, b->ndig);
+        int len = a->ndig + b->ndig;
+        memset(z, 0, (size_t)len);
+        for (int i = 0; i < a->ndig; i++) {
+            unsigned carry = 0;
+            for (int j = 0; j < b->ndig; j++) {
+                unsigned t = z[i + j] + (unsigned)x[i] * y[j] + carry;
+                z[i + j] = (uint8_t)(t % 10);
+                carry = t / 10;
+            }
+            for (int k = i + b->ndig; carry; k++) {
+                unsigned t = z[k] + carry;
+                z[k] = (uint8_t)(t % 10);
+                carry = t / 10;
+            }
+        }
+        dec_gather(z, len, dec_lsd_exp(a) + dec_lsd_exp(b), a->neg != b->neg, r);
+        return true;
+    }
+    bool bneg = op == '-' ? !b->neg : b->neg;
+    if (b->ndig == 0) {
+        *r = *a;
+        return true;
+    }
+    if (a->ndig == 0) {
+        *r = *b;
+        r->neg = bneg;
+        return true;
+    }
+    int e = dec_lsd_exp(a) < dec_lsd_exp(b) ? dec_lsd_exp(a) : dec_lsd_exp(b);
+    int hi = a->point > b->point ? a->point : b->point;
+    int len = hi - e + 1;
+    if (len > DEC_WORK) {
+        /* Magnitudes too far apart to matter at 80 digits: keep the larger. */
+        const struct ifx_dec *big = a->point >= b->point ? a : b;
+        *r = *big;
+        if (big == b)
+            r->neg = bneg;
+        return true;
+    }
+    dec_spread(a, e, x, len);
+    dec_spread(b, e, y, len);
+    if (a->neg == bneg) {
+        unsigned carry = 0;
+        for (int k = 0; k < len; k++) {
+            unsigned t = (unsigned)x[k] + y[k] + carry;
+            z[k] = (uint8_t)(t % 10);
+            carry = t / 10;
+        }
+        dec_gather(z, len, e, a->neg, r);
+        return true;
+    }
+    /* different signs: subtract the smaller magnitude from the larger */
+    int c = 0;
+    for (int k = len - 1; k >= 0 && c == 0; k--)
+        c = x[k] < y[k] ? -1 : (x[k] > y[k] ? 1 : 0);
+    const uint8_t *big = c >= 0 ? x : y, *small = c >= 0 ? y : x;
+    int borrow = 0;
+    for (int k = 0; k < len; k++) {
+        int t = (int)big[k] - small[k] - borrow;
+        borrow = t < 0;
+        z[k] = (uint8_t)(t < 0 ? t + 10 : t);
+    }
+    dec_gather(z, len, e, c >= 0 ? a->neg : bneg, r);
+    return true;
+}
+
+bool ifx_dec_div(const struct ifx_dec *a, const struct ifx_dec *b, int digits, struct ifx_dec *r)
+{
+    memset(r, 0, sizeof *r);
+    if (b->ndig == 0)
+        return false;
+    if (a->ndig == 0)
+        return true;
+    /* |A| * 10^k / |B| as integers, k chosen so the quotient has digits + 2
+     * digits; value = Q * 10^(lsd(a) - lsd(b) - k). */
+    int k = digits + 2 + b->ndig - a->ndig;
+    if (k < 0)
+        k = 0;
+    int nb = b->ndig, L = nb + 1, total = a->ndig + k;
+    if (total > 2 * DEC_WORK - 1)
+        return false;
+    uint8_t rem[IFX_DEC_MAXDIG + 2] = {0}, den[IFX_DEC_MAXDIG + 2] = {0};
+    uint8_t q[2 * DEC_WORK];
+    for (int i = 0; i < nb; i++)
+        den[L - nb + i] = (uint8_t)(b->dig[i] - '0');
+    for (int t = 0; t < total; t++) {
+        /* rem = rem * 10 + next digit (big-endian, L digits) */
+        memmove(rem, rem + 1, (size_t)L - 1);
+        rem[L - 1] = (uint8_t)(t < a->ndig ? a->dig[t] - '0' : 0);
+        uint8_t qd = 0;
+        for (;;) {
+            int c = 0;
+            for (int i = 0; i < L && c == 0; i++)
+                c = rem[i] < den[i] ? -1 : rem[i] > den[i];
+            if (c < 0)
+                break;
+            int borrow = 0;
+            for (int i = L - 1; i >= 0; i--) {
+                int v = (int)rem[i] - den[i] - borrow;
+                borrow = v < 0;
+                rem[i] = (uint8_t)(v < 0 ? v + 10 : v);
+            }
+            qd++;
+        }
+        q[t] = qd;
+    }
+    uint8_t w[2 * DEC_WORK];
+    for (int t = 0; t < total; t++)
+        w[t] = q[total - 1 - t];
+    dec_gather(w, total, dec_lsd_exp(a) - dec_lsd_exp(b) - k, a->neg != b->neg, r);
+    ifx_dec_round(r, (unsigned)digits, SQ_DEC_FLOATING);
+    return true;
+}
+
+int ifx_dec_of_value(sqlite3_value *v, struct ifx_dec *d)
+{
+    return to_dec(v, d);
 }
 
 /* ---- dates --------------------------------------------------------------------- */
@@ -814,6 +1044,8 @@ int ifx_dt_parse(const char *s, size_t n, unsigned start, unsigned end, struct i
         s++, n--;
     while (n > 0 && isspace((unsigned char)s[n - 1]))
         n--;
+    if (sf == 6 && n > 1 && s[0] == '.') /* FRACTION TO FRACTION: ".123" as "123" */
+        s++, n--;
     int rc = dt_fields(s, n, sf, &last, &got);
     if (rc != 0) {
         /* Not in the qualifier's shape: try a full date-time or a time. */
@@ -963,6 +1195,8 @@ static int iv_parse(const char *s, size_t n, uint32_t qual, long f[7], bool *neg
     size_t i = 0;
     if (i < n && (s[i] == '-' || s[i] == '+'))
         neg = s[i++] == '-';
+    if (sf == 6 && i + 1 < n && s[i] == '.')
+        i++; /* FRACTION TO FRACTION: ".1234" as "1234" */
     memset(f, 0, 7 * sizeof f[0]);
     bool ym = sf <= 1;
     for (int k = sf; k <= ef; k++) {
@@ -1090,7 +1324,7 @@ int ifx_iv_from_total(int64_t total, uint32_t qual, char *out, size_t cap)
     long lim = 1;
     for (unsigned k = 0; k < lead && k < 18; k++)
         lim *= 10;
-    if (f[sf] >= lim)
+    if (sf < 6 && f[sf] >= lim) /* (FRACTION TO FRACTION has no leading precision) */
         return SRV_E_DT_RANGE;
     iv_format(f, neg, qual, out, cap);
     return 0;
@@ -1105,6 +1339,224 @@ int ifx_iv_coerce_total(int64_t total, uint32_t qual, int64_t *out)
     int64_t eu = iv_end_unit(qual);
     *out = total / eu * eu;
     return 0;
+}
+
+/* ---- DATE / DATETIME / INTERVAL arithmetic ---------------------------------------
+ * Result types follow IBM's table of arithmetic on time values (Guide to SQL:
+ * Reference, "Manipulating DATETIME with INTERVAL values"):
+ *   DATETIME - DATETIME -> INTERVAL, the first operand's units: year-month
+ *     class YEAR(9)/MONTH(9) TO MONTH when the first operand ends at YEAR or
+ *     MONTH, else DAY(9) TO its last field (HOUR(9)/MINUTE(9)/SECOND(9) ...
+ *     when it starts after DAY);
+ *   DATETIME +- INTERVAL, INTERVAL + DATETIME -> DATETIME, the DATETIME's
+ *     qualifier (DATE operands act as DATETIME YEAR TO DAY, extended to the
+ *     INTERVAL's last field when that is smaller than DAY);
+ *   INTERVAL +- INTERVAL -> INTERVAL from the earlier start to the later
+ *     end, leading precision 9 (both must be of one class: -1266 otherwise).
+ * Values: DATETIME as its canonical text, INTERVAL as its total (above). */
+static bool is_time(uint16_t code)
+{
+    return code == SQ_T_DATETIME || code == SQ_T_INTERVAL;
+}
+
+static bool iv_ym(uint32_t qual)
+{
+    return SQ_TU_START(qual) <= SQ_TU_MONTH;
+}
+
+bool ifx_time_arith_type(const struct ifx_type *l, int op, const struct ifx_type *r,
+                         struct ifx_type *out)
+{
+    if (!is_time(l->code) && !is_time(r->code))
+        return false;
+    memset(out, 0, sizeof *out);
+    uint16_t lc = l->code, rc = r->code;
+    uint32_t ll = lc == SQ_T_DATE ? SQ_TU_DTENCODE(SQ_TU_YEAR, SQ_TU_DAY) : l->len;
+    uint32_t rl = rc == SQ_T_DATE ? SQ_TU_DTENCODE(SQ_TU_YEAR, SQ_TU_DAY) : r->len;
+    if (lc == SQ_T_DATE)
+        lc = SQ_T_DATETIME;
+    if (rc == SQ_T_DATE)
+        rc = SQ_T_DATETIME;
+    if (lc == SQ_T_DATETIME && rc == SQ_T_DATETIME) {
+        if (op != '-')
+            return false;
+        unsigned s = SQ_TU_START(ll), e = SQ_TU_END(ll);
+        out->code = SQ_T_INTERVAL;
+        if (e <= SQ_TU_MONTH)
+            out->len = SQ_TU_IENCODE(9, s, e);
+        else
+            out->len = SQ_TU_IENCODE(9, s < SQ_TU_DAY ? SQ_TU_DAY : s, e);
+        return true;
+    }
+    if (lc == SQ_T_DATETIME && rc == SQ_T_INTERVAL) {
+        unsigned s = SQ_TU_START(ll), e = SQ_TU_END(ll);
+        if (l->code == SQ_T_DATE && SQ_TU_END(rl) > e)
+            e = SQ_TU_END(rl);
+        out->code = SQ_T_DATETIME;
+        out->len = SQ_TU_DTENCODE(s, e);
+        return true;
+    }
+    if (lc == SQ_T_INTERVAL && rc == SQ_T_DATETIME) {
+        if (op != '+')
+            return false;
+        return ifx_time_arith_type(r, '+', l, out);
+    }
+    if (lc == SQ_T_INTERVAL && rc == SQ_T_INTERVAL) {
+        unsigned s = SQ_TU_START(ll) < SQ_TU_START(rl) ? SQ_TU_START(ll) : SQ_TU_START(rl);
+        unsigned e = SQ_TU_END(ll) > SQ_TU_END(rl) ? SQ_TU_END(ll) : SQ_TU_END(rl);
+        if (s == SQ_TU_FRAC)
+            s = SQ_TU_SECOND;
+        out->code = SQ_T_INTERVAL;
+        out->len = SQ_TU_IENCODE(9, s, e);
+        return true;
+    }
+    return false;
+}
+
+/* 1e-5 s per day and the DATETIME as an instant in those units (days since
+ * 1899-12-31, like DATE); fields outside the qualifier are those of dt. */
+#define IFX_TICKS_DAY 8640000000LL
+static int64_t dt_ticks(const struct ifx_dt *dt)
+{
+    int64_t days = ifx_date_to_days(dt->f[0], dt->f[1], dt->f[2]);
+    return days * IFX_TICKS_DAY + dt->f[3] * 360000000LL + dt->f[4] * 6000000LL +
+           dt->f[5] * 100000LL + dt->f[6];
+}
+
+static void dt_from_ticks(int64_t t, struct ifx_dt *dt)
+{
+    int64_t days = t >= 0 ? t / IFX_TICKS_DAY : -((-t + IFX_TICKS_DAY - 1) / IFX_TICKS_DAY);
+    int64_t rem = t - days * IFX_TICKS_DAY;
+    ifx_days_to_date(days, &dt->f[0], &dt->f[1], &dt->f[2]);
+    dt->f[3] = (int)(rem / 360000000LL);
+    rem %= 360000000LL;
+    dt->f[4] = (int)(rem / 6000000LL);
+    rem %= 6000000LL;
+    dt->f[5] = (int)(rem / 100000LL);
+    dt->f[6] = (int)(rem % 100000LL);
+}
+
+/* Operand of type ty (DATE text/days, DATETIME text, INTERVAL total) as a
+ * full DATETIME (missing leading fields from the current time, EXTEND's rule)
+ * or an INTERVAL total. */
+static int time_operand(const struct ifx_type *ty, sqlite3_value *v, struct ifx_dt *dt,
+                        int64_t *total)
+{
+    int t = sqlite3_value_type(v);
+    const char *p = (const char *)sqlite3_value_text(v);
+    size_t n = (size_t)sqlite3_value_bytes(v);
+    if (ty->code == SQ_T_INTERVAL) {
+        if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) {
+            *total = sqlite3_value_int64(v);
+            return 0;
+        }
+        return p ? ifx_iv_to_total(p, n, ty->len, total) : SRV_E_DT_NONNUM;
+    }
+    if (ty->code == SQ_T_DATE) {
+        int y, m, d;
+        if (t == SQLITE_INTEGER) {
+            ifx_days_to_date(sqlite3_value_int64(v), &y, &m, &d);
+        } else {
+            int rc = p ? ifx_date_parse(p, n > 10 ? 10 : n, &y, &m, &d) : SRV_E_DATE_CONV;
+            if (rc)
+                return rc;
+        }
+        *dt = (struct ifx_dt){{y, m, d, 0, 0, 0, 0}};
+        return 0;
+    }
+    if (!p)
+        return SRV_E_DT_NONNUM;
+    unsigned s = SQ_TU_START(ty->len), e = SQ_TU_END(ty->len);
+    struct ifx_dt got;
+    int rc = ifx_dt_parse(p, n, s, e, &got);
+    if (rc)
+        return rc;
+    struct ifx_dt now;
+    ifx_dt_now(&now);
+    int sf = s == SQ_TU_FRAC ? 6 : IFX_TU_FIELD(s);
+    for (int k = 0; k < sf; k++)
+        got.f[k] = now.f[k];
+    *dt = got;
+    return 0;
+}
+
+int ifx_time_arith(const struct ifx_type *l, sqlite3_value *a, int op, const struct ifx_type *r,
+                   sqlite3_value *b, struct srv_sval *out)
+{
+    memset(out, 0, sizeof *out);
+    if (sqlite3_value_type(a) == SQLITE_NULL || sqlite3_value_type(b) == SQLITE_NULL) {
+        out->kind = SQLITE_NULL;
+        return 0;
+    }
+    struct ifx_type res;
+    if (!ifx_time_arith_type(l, op, r, &res))
+        return SRV_E_DT_ARITH;
+    const struct ifx_type *dl = l, *dr = r;
+    sqlite3_value *va = a, *vb = b;
+    if (l->code == SQ_T_INTERVAL && r->code != SQ_T_INTERVAL) { /* INTERVAL + DATETIME */
+        dl = r, dr = l, va = b, vb = a;
+    }
+    struct ifx_dt x = {{0}}, y = {{0}};
+    int64_t ix = 0, iy = 0;
+    int rc = time_operand(dl, va, &x, &ix);
+    if (rc == 0)
+        rc = time_operand(dr, vb, &y, &iy);
+    if (rc)
+        return rc;
+    char txt[64];
+    if (res.code == SQ_T_INTERVAL && dr->code != SQ_T_INTERVAL) {
+        /* DATETIME - DATETIME */
+        int64_t total;
+        if (iv_ym(res.len))
+            total = ((int64_t)x.f[0] * 12 + x.f[1]) - ((int64_t)y.f[0] * 12 + y.f[1]);
+        else
+            total = dt_ticks(&x) - dt_ticks(&y);
+        int64_t eu = iv_end_unit(res.len);
+        total = total / eu * eu;
+        rc = ifx_iv_from_total(total, res.len, txt, sizeof txt);
+        if (rc)
+            return rc;
+        out->kind = SQLITE_INTEGER;
+        out->i = total;
+        return 0;
+    }
+    if (res.code == SQ_T_INTERVAL) {
+        /* INTERVAL +- INTERVAL: one class only. */
+        if (iv_ym(dl->len) != iv_ym(dr->len))
+            return SRV_E_DT_ARITH;
+        int64_t total;
+        if (op == '+' ? __builtin_add_overflow(ix, iy, &total)
+                      : __builtin_sub_overflow(ix, iy, &total))
+            return SRV_E_DT_RANGE;
+        rc = ifx_iv_from_total(total, res.len, txt, sizeof txt);
+        if (rc)
+            return rc;
+        out->kind = SQLITE_INTEGER;
+        out->i = total;
+        return 0;
+    }
+    /* DATETIME +- INTERVAL */
+    int64_t d = op == '-' ? -iy : iy;
+    struct ifx_dt z = x;
+    if (iv_ym(dr->len)) {
+        int64_t months = (int64_t)x.f[0] * 12 + (x.f[1] - 1) + d;
+        if (months < 12 || months > 9999 * 12 + 11)
+            return SRV_E_DT_OVERFLOW;
+        z.f[0] = (int)(months / 12);
+        z.f[1] = (int)(months % 12) + 1;
+        if (z.f[2] > days_in_month(z.f[0], z.f[1]))
+            return SRV_E_DT_OVERFLOW; /* e.g. January 31 + 1 month: -1267 as Informix */
+    } else {
+        int64_t t2 = dt_ticks(&x) + d;
+        dt_from_ticks(t2, &z);
+        if (z.f[0] < 1 || z.f[0] > 9999)
+            return SRV_E_DT_OVERFLOW;
+    }
+    size_t n = ifx_dt_format(&z, SQ_TU_START(res.len), SQ_TU_END(res.len), txt, sizeof txt);
+    out->kind = SQLITE_TEXT;
+    out->p = sq_strndup(txt, n);
+    out->n = n;
+    return out->p ? 0 : SRV_E_NOMEM;
 }
 
 /* ---- coercion into a column's storage form -------------------------------------- */
@@ -1222,12 +1674,9 @@ static int coerce_dec(const struct ifx_type *ty, sqlite3_value *v, struct srv_sv
     return set_text(out, txt, n);
 }
 
-static int coerce_string(const struct ifx_type *ty, sqlite3_value *v, bool ansi,
-                         struct srv_sval *out)
+static int coerce_text(const struct ifx_type *ty, const char *p, size_t n, bool ansi,
+                       struct srv_sval *out)
 {
-    char tmp[128];
-    size_t n;
-    const char *p = value_text(v, tmp, sizeof tmp, &n);
     size_t max;
     bool pad = ty->code == SQ_T_CHAR || ty->code == SQ_T_NCHAR;
     if (ty->code == SQ_T_VARCHAR || ty->code == SQ_T_NVARCHAR)
@@ -1261,6 +1710,15 @@ static int coerce_string(const struct ifx_type *ty, sqlite3_value *v, bool ansi,
     out->p[padded] = '\0';
     out->n = padded;
     return 0;
+}
+
+static int coerce_string(const struct ifx_type *ty, sqlite3_value *v, bool ansi,
+                         struct srv_sval *out)
+{
+    char tmp[128];
+    size_t n;
+    const char *p = value_text(v, tmp, sizeof tmp, &n);
+    return coerce_text(ty, p, n, ansi, out);
 }
 
 static int coerce_date(sqlite3_value *v, struct srv_sval *out)
@@ -1413,4 +1871,24 @@ int ifx_coerce(const struct ifx_type *ty, sqlite3_value *v, bool ansi, struct sr
     size_t n;
     const char *p = value_text(v, tmp, sizeof tmp, &n);
     return set_text(out, p, n);
+}
+
+int ifx_cast_from(const struct ifx_type *from, const struct ifx_type *to, sqlite3_value *v,
+                  struct srv_sval *out)
+{
+    int t = sqlite3_value_type(v);
+    if (from->code == SQ_T_INTERVAL && (t == SQLITE_INTEGER || t == SQLITE_FLOAT) &&
+        to->code != SQ_T_INTERVAL) {
+        /* The stored total means nothing outside its qualifier: cast its
+         * literal text ("-12 03:04:05.000"), as Informix prints it. */
+        memset(out, 0, sizeof *out);
+        if (!ifx_type_is_char(to->code))
+            return SRV_E_DT_ARITH; /* INTERVAL to a number or a date */
+        char txt[64];
+        int rc = ifx_iv_from_total(sqlite3_value_int64(v), from->len, txt, sizeof txt);
+        if (rc)
+            return rc;
+        return coerce_text(to, txt, strlen(txt), false, out);
+    }
+    return ifx_coerce(to, v, false, out);
 }

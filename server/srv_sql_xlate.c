@@ -109,9 +109,48 @@ static void emit_raw(struct xl *xl, const char *text)
     sb_puts(&xl->out, text);
 }
 
+/* A numeric literal with more significant digits than a double holds (no
+ * exponent): SQLite would read it as REAL, so it travels as text and the
+ * DECIMAL code (ifx_co, ifx_narith) reads it exactly. */
+static bool long_number(const struct xl *xl, size_t i)
+{
+    if (i >= xl->n || xl->t[i].k != TK_NUMBER)
+        return false;
+    const char *p = xl->sql + xl->t[i].off;
+    unsigned sig = 0;
+    bool lead = true;
+    for (uint32_t k = 0; k < xl->t[i].len; k++) {
+        if (p[k] == 'e' || p[k] == 'E')
+            return false;
+        if (p[k] < '0' || p[k] > '9')
+            continue;
+        if (lead && p[k] == '0')
+            continue;
+        lead = false;
+        sig++;
+    }
+    return sig > 15;
+}
+
+static bool operand_last(const struct xl *xl, size_t i);
+
 static void emit_tok(struct xl *xl, size_t i)
 {
     const struct srv_tok *t = &xl->t[i];
+    if (t->k == TK_OP && srv_tok_op(xl->sql, t, "-") && long_number(xl, i + 1) &&
+        (i == 0 || !operand_last(xl, i - 1)))
+        return; /* unary minus of a long literal: emitted inside its text */
+    if (t->k == TK_NUMBER && long_number(xl, i)) {
+        space_for(xl, i);
+        xl->last_tok_out = xl->out.len;
+        omap_add(xl, xl->out.len, t->off);
+        bool neg = i > 0 && op(xl, i - 1, "-") && (i < 2 || !operand_last(xl, i - 2));
+        sb_putn(&xl->out, neg ? "'-" : "'", neg ? 2 : 1);
+        sb_putn(&xl->out, xl->sql + t->off, t->len);
+        sb_putn(&xl->out, "'", 1);
+        xl->prev_end = t->off + t->len;
+        return;
+    }
     space_for(xl, i);
     xl->last_tok_out = xl->out.len;
     omap_add(xl, xl->out.len, t->off);
@@ -654,9 +693,13 @@ static size_t read_qualifier(struct xl *xl, size_t i, unsigned *s, unsigned *e, 
     return qe;
 }
 
-/* Binary +/- at i with a DATE operand on either side (typed from the catalog). */
-static bool date_operand(struct xl *xl, size_t i, size_t b)
+/* Binary +/- at i with a DATE operand on either side (typed from the catalog);
+ * when tadd is given, *tadd says whether it is DATETIME/INTERVAL arithmetic
+ * (ifx_tadd, with the operand types in *lt_out / *rt_out). */
+static bool date_operand_t(struct xl *xl, size_t i, size_t b, bool *tadd, struct ifx_type *lt_out,
+                           struct ifx_type *rt_out)
 {
+    *tadd = false;
     const struct srv_tok *p = &xl->t[i - 1];
     if (p->k == TK_OP && !srv_tok_op(xl->sql, p, ")"))
         return false; /* unary */
@@ -670,7 +713,24 @@ static bool date_operand(struct xl *xl, size_t i, size_t b)
     char nm[129];
     srv_type_expr(xl->sql, xl->t, la, i, xl->tabs, xl->ntabs, &lt, nm, sizeof nm);
     srv_type_expr(xl->sql, xl->t, i + 1, e, xl->tabs, xl->ntabs, &rt, nm, sizeof nm);
+    struct ifx_type tt;
+    *lt_out = lt;
+    *rt_out = rt;
+    if (ifx_time_arith_type(&lt, op(xl, i, "+") ? '+' : '-', &rt, &tt)) {
+        *tadd = true;
+        return true;
+    }
     return lt.code == SQ_T_DATE || (rt.code == SQ_T_DATE && op(xl, i, "+"));
+}
+
+/* "ifx_tadd(lcode, llen, rcode, rlen, " for DATETIME/INTERVAL arithmetic. */
+static void tadd_open(struct xl *xl, size_t pos, const struct ifx_type *lt,
+                      const struct ifx_type *rt)
+{
+    char buf[96];
+    snprintf(buf, sizeof buf, "ifx_tadd(%u, %u, %u, %u, ", (unsigned)lt->code, (unsigned)lt->len,
+             (unsigned)rt->code, (unsigned)rt->len);
+    insert_at(xl, pos, buf);
 }
 
 /* ---- arithmetic chains ----------------------------------------------------------
@@ -781,6 +841,23 @@ static size_t operand_end(const struct xl *xl, size_t i, size_t b)
     return e > b ? b : e;
 }
 
+/* Arithmetic on these operand types needs ifx_narith: a DECIMAL/MONEY of
+ * more than 15 digits (or floating) on one side, no FLOAT on either. */
+static bool wide_decimal(const struct ifx_type *l, const struct ifx_type *r)
+{
+    const struct ifx_type *v[2] = {l, r};
+    bool wide = false;
+    for (int k = 0; k < 2; k++) {
+        if (v[k]->code == SQ_T_FLOAT || v[k]->code == SQ_T_SMALLFLOAT ||
+            v[k]->code == SQ_T_DATE || v[k]->code == SQ_T_DATETIME ||
+            v[k]->code == SQ_T_INTERVAL)
+            return false;
+        if (ifx_type_is_decimal(v[k]->code) && SQ_DEC_PREC(v[k]->len) > 15)
+            wide = true;
+    }
+    return wide;
+}
+
 /* Wrap out[pos..] in parentheses. */
 static void parenthesize_from(struct xl *xl, size_t pos)
 {
@@ -821,7 +898,7 @@ static size_t emit_chain(struct xl *xl, size_t i, size_t a, size_t b)
         if (k + 1 < n && arith_prec(xl, ends[k]) == 1)
             has_cat = true;
     }
-    size_t cat_start = 0, add_start = 0, mul_start = 0, add_tok = i;
+    size_t cat_start = 0, add_start = 0, mul_start = 0, add_tok = i, mul_tok = i;
     size_t add_ops = 0; /* + - * / inside the current operand of || */
     size_t pending = 0; /* ')' owed when the current term ends (DATE arithmetic) */
     bool close_div = false;
@@ -835,10 +912,11 @@ static size_t emit_chain(struct xl *xl, size_t i, size_t a, size_t b)
             cat_start = add_start = mul_start = pos;
         if (prev == 1) {
             add_start = mul_start = pos;
-            add_tok = sa;
+            add_tok = mul_tok = sa;
             add_ops = 0;
         } else if (prev == 2) {
             mul_start = pos;
+            mul_tok = sa;
         }
         emit_range(xl, sa, se);
         if (close_div) {
@@ -857,6 +935,19 @@ static size_t emit_chain(struct xl *xl, size_t i, size_t a, size_t b)
             parenthesize_from(xl, add_start);
         if (p >= 2)
             add_ops++;
+        if (op(xl, o, "*")) {
+            struct ifx_type lt, rt;
+            char nm[129];
+            srv_type_expr(xl->sql, xl->t, mul_tok, o, xl->tabs, xl->ntabs, &lt, nm, sizeof nm);
+            srv_type_expr(xl->sql, xl->t, o + 1, ends[k + 1], xl->tabs, xl->ntabs, &rt, nm,
+                          sizeof nm);
+            if (wide_decimal(&lt, &rt)) {
+                insert_at(xl, mul_start, "ifx_narith(");
+                emit_text(xl, o, o + 1, ", 42,"); /* '*' */
+                close_div = true;
+                continue;
+            }
+        }
         if (op(xl, o, "/")) {
             /* Informix divides exactly (DECIMAL result) and raises -1202. */
             insert_at(xl, mul_start, "ifx_div(");
@@ -874,6 +965,21 @@ static size_t emit_chain(struct xl *xl, size_t i, size_t a, size_t b)
             srv_type_expr(xl->sql, xl->t, add_tok, o, xl->tabs, xl->ntabs, &lt, nm, sizeof nm);
             srv_type_expr(xl->sql, xl->t, o + 1, ends[m], xl->tabs, xl->ntabs, &rt, nm, sizeof nm);
             bool plus = op(xl, o, "+");
+            struct ifx_type tt;
+            if (ifx_time_arith_type(&lt, plus ? '+' : '-', &rt, &tt)) {
+                /* DATETIME/INTERVAL arithmetic, operand types passed along. */
+                tadd_open(xl, add_start, &lt, &rt);
+                emit_text(xl, o, o + 1, plus ? ", 1," : ", -1,");
+                pending++;
+                continue;
+            }
+            if (wide_decimal(&lt, &rt)) {
+                /* DECIMAL beyond a double's 15 digits: exact arithmetic. */
+                insert_at(xl, add_start, "ifx_narith(");
+                emit_text(xl, o, o + 1, plus ? ", 43," : ", 45,");
+                pending++;
+                continue;
+            }
             if (lt.code == SQ_T_DATE || (rt.code == SQ_T_DATE && plus)) {
                 insert_at(xl, add_start, "ifx_dadd(");
                 emit_text(xl, o, o + 1, plus ? ", 1," : ", -1,");
@@ -1025,9 +1131,19 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
                     return;
                 }
                 insert_at(xl, xl->last_prim, "ifx_cast(");
-                char buf[64];
-                snprintf(buf, sizeof buf, ", %u, %u, %u)", (unsigned)ty.code, (unsigned)ty.len,
-                         (unsigned)ty.xid);
+                char buf[96];
+                struct ifx_type from = {0};
+                char fnm[129];
+                if (xl->last_prim_tok < i)
+                    srv_type_expr(xl->sql, xl->t, xl->last_prim_tok, i, xl->tabs, xl->ntabs,
+                                  &from, fnm, sizeof fnm);
+                if (from.code == SQ_T_INTERVAL) /* the operand's type: see fn_cast */
+                    snprintf(buf, sizeof buf, ", %u, %u, %u, %u, %u)", (unsigned)ty.code,
+                             (unsigned)ty.len, (unsigned)ty.xid, (unsigned)from.code,
+                             (unsigned)from.len);
+                else
+                    snprintf(buf, sizeof buf, ", %u, %u, %u)", (unsigned)ty.code,
+                             (unsigned)ty.len, (unsigned)ty.xid);
                 emit_raw(xl, buf);
                 xl->prev_end = xl->t[k - 1].off + xl->t[k - 1].len;
                 i = k;
@@ -1047,10 +1163,16 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
                 i = e;
                 continue;
             }
-            if ((op(xl, i, "+") || op(xl, i, "-")) && i > a && date_operand(xl, i, b)) {
+            bool tadd = false;
+            struct ifx_type tlt, trt;
+            if ((op(xl, i, "+") || op(xl, i, "-")) && i > a &&
+                date_operand_t(xl, i, b, &tadd, &tlt, &trt)) {
                 /* DATE arithmetic: days are added to dates, dates subtract to days. */
                 size_t start = xl->last_prim;
-                insert_at(xl, start, "ifx_dadd(");
+                if (tadd)
+                    tadd_open(xl, start, &tlt, &trt);
+                else
+                    insert_at(xl, start, "ifx_dadd(");
                 emit_text(xl, i, i + 1, op(xl, i, "+") ? ", 1," : ", -1,");
                 size_t e = primary_end(xl, i + 1);
                 if (e > b)
@@ -1060,6 +1182,25 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
                 xl->last_prim = start;
                 i = e;
                 continue;
+            }
+            if (op(xl, i, "-") && (i == a || !operand_last(xl, i - 1)) && !long_number(xl, i + 1) &&
+                i + 1 < b && operand_start(xl, i + 1)) {
+                /* unary minus of a DECIMAL beyond 15 digits: exact, not SQLite's double */
+                size_t e = primary_end(xl, i + 1);
+                if (e > b)
+                    e = b;
+                struct ifx_type nt, zero = {.code = SQ_T_INTEGER, .len = 4};
+                char nnm[129];
+                srv_type_expr(xl->sql, xl->t, i + 1, e, xl->tabs, xl->ntabs, &nt, nnm, sizeof nnm);
+                if (e > i + 1 && wide_decimal(&nt, &zero)) {
+                    emit_text(xl, i, i + 1, "ifx_narith(0, 45, ");
+                    size_t start = xl->last_tok_out;
+                    emit_range(xl, i + 1, e);
+                    emit_raw(xl, ")");
+                    xl->last_prim = start;
+                    i = e;
+                    continue;
+                }
             }
             if (op(xl, i, ",") && xl->from_depth == xl->depth) {
                 emit_tok(xl, i);
@@ -1103,6 +1244,23 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
             emit_param(xl, i, NULL, NULL);
             i++;
             continue;
+        }
+        if (t->k == TK_IDENT && !qualified && (kw(xl, i, "sum") || kw(xl, i, "avg")) &&
+            op(xl, i + 1, "(")) {
+            /* SUM/AVG of a DECIMAL beyond 15 digits: exact aggregates */
+            size_t close = match_paren(xl, i + 1), a0 = i + 2;
+            if (kw(xl, a0, "distinct") || kw(xl, a0, "unique") || kw(xl, a0, "all"))
+                a0++;
+            struct ifx_type at, zero = {.code = SQ_T_INTEGER, .len = 4};
+            char anm[129];
+            if (close < b && a0 < close) {
+                srv_type_expr(xl->sql, xl->t, a0, close, xl->tabs, xl->ntabs, &at, anm, sizeof anm);
+                if (wide_decimal(&at, &zero)) {
+                    emit_text(xl, i, i + 1, kw(xl, i, "sum") ? "ifx_dsum" : "ifx_davg");
+                    i++;
+                    continue;
+                }
+            }
         }
         if (t->k != TK_IDENT || qualified) {
             if (t->k == TK_IDENT && op(xl, i + 1, ":") && !qualified) {
@@ -1264,9 +1422,17 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
             emit_text(xl, i, i + 2, "ifx_cast(");
             size_t start = xl->last_tok_out;
             emit_range(xl, i + 2, as);
-            char buf[64];
-            snprintf(buf, sizeof buf, ", %u, %u, %u)", (unsigned)ty.code, (unsigned)ty.len,
-                     (unsigned)ty.xid);
+            char buf[96];
+            struct ifx_type from;
+            char fnm[129];
+            srv_type_expr(xl->sql, xl->t, i + 2, as, xl->tabs, xl->ntabs, &from, fnm, sizeof fnm);
+            if (from.code == SQ_T_INTERVAL) /* the operand's type: see fn_cast */
+                snprintf(buf, sizeof buf, ", %u, %u, %u, %u, %u)", (unsigned)ty.code,
+                         (unsigned)ty.len, (unsigned)ty.xid, (unsigned)from.code,
+                         (unsigned)from.len);
+            else
+                snprintf(buf, sizeof buf, ", %u, %u, %u)", (unsigned)ty.code, (unsigned)ty.len,
+                         (unsigned)ty.xid);
             emit_raw(xl, buf);
             xl->prev_end = xl->t[close].off + 1;
             xl->last_prim = start;

@@ -593,7 +593,9 @@ static bool dtq_parse(uint32_t q, struct dtq *o)
     unsigned len = SQ_TU_LEN(q);
     o->start = SQ_TU_START(q);
     o->end = SQ_TU_END(q);
-    if (o->end < o->start || (o->start <= SQ_TU_SECOND && o->start % 2) ||
+    /* FRACTION (12) TO FRACTION(1) (11) ends "before" it starts */
+    if ((o->end < o->start && !(o->start == SQ_TU_FRAC && o->end >= SQ_TU_F1)) ||
+        (o->start <= SQ_TU_SECOND && o->start % 2) ||
         (o->end <= SQ_TU_SECOND && o->end % 2))
         return false;
     o->F = o->end > SQ_TU_SECOND ? o->end - SQ_TU_SECOND : 0;
@@ -754,8 +756,10 @@ int srv_dt_from_text(const char *s, size_t n, uint32_t qual, bool is_interval, u
         }
         x.nd += w;
     }
-    if (i < n && s[i] == '.') {
-        i++;
+    if (i < n && (s[i] == '.' || (q.nint == 0 && s[i] >= '0' && s[i] <= '9'))) {
+        /* FRACTION TO FRACTION(n) is written without the point ("123"); ".123" is read too */
+        if (s[i] == '.')
+            i++;
         unsigned taken = 0;
         while (i < n && s[i] >= '0' && s[i] <= '9') {
             if (taken < q.F)
@@ -1334,7 +1338,9 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
         return 0;
     }
     uint16_t t = SQ_T_BASE(c->type);
-    if (t == SQ_T_UDTVAR || t == SQ_T_UDTFIXED || t == SQ_T_LVARCHAR_CLIENT) {
+    if (t == SQ_T_UDTVAR || t == SQ_T_UDTFIXED || t == SQ_T_LVARCHAR_CLIENT ||
+        (t >= SQ_T_SET && t <= SQ_T_COLLECTION)) {
+        /* collections and ROW: their text form, UDT framed (PROTOCOL.md) */
         if (null) {
             wr_udt(b, NULL, 0, true);
             return 0;

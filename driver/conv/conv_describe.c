@@ -22,6 +22,8 @@ static const char *const tu_names[16] = {
 static bool qual_ok(uint16_t qual)
 {
     unsigned s = SQ_TU_START(qual), e = SQ_TU_END(qual);
+    if (s == SQ_TU_FRAC && e >= SQ_TU_F1 && e <= SQ_TU_F5)
+        return true; /* FRACTION (12) TO FRACTION(1) (11) ends "before" it starts */
     if (s > e || e > SQ_TU_F5 || !tu_names[s] || !tu_names[e])
         return false;
     return true;
@@ -37,7 +39,7 @@ static void qual_name(char *buf, size_t cap, const char *kind, uint16_t qual, bo
     if (interval && s <= SQ_TU_SECOND)
         (void)snprintf(start, sizeof(start), "%s(%u)", tu_names[s], lead);
     else
-        (void)snprintf(start, sizeof(start), "%s", tu_names[s]);
+        (void)snprintf(start, sizeof(start), "%s", s == SQ_TU_FRAC ? "fraction" : tu_names[s]);
     if (e > SQ_TU_SECOND)
         (void)snprintf(end, sizeof(end), "fraction(%u)", e - SQ_TU_SECOND);
     else
@@ -242,6 +244,11 @@ enum conv_rc conv_describe(const struct sq_coldesc *col, struct conv_coltype *o)
         return CONV_OK;
     case SQ_K_BLOB:
         set_long(o, SQL_LONGVARBINARY, "blob");
+        return CONV_OK;
+    case SQ_K_COLLECTION:
+        /* SET/MULTISET/LIST/ROW: their Informix text form ("SET{1,2}") */
+        set_long(o, SQL_LONGVARCHAR, col->xname && col->xname[0] ? col->xname
+                                                                  : sq_collection_name(col->type));
         return CONV_OK;
     case SQ_K_UDTVAR:
     case SQ_K_UDTFIXED:

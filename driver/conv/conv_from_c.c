@@ -4,6 +4,7 @@
  * parameters" and the ODBC "Converting Data from C to SQL Data Types" tables.
  * Allocates only through sq_alloc.h, into the caller's struct conv_scratch. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "conv.h"
@@ -286,7 +287,9 @@ static size_t dt_literal(struct conv_ts *ts, uint16_t qual, char *buf, size_t ca
     unsigned first = s > SQ_TU_SECOND ? 6u : s / 2u, last = e > SQ_TU_SECOND ? 5u : e / 2u;
 
     *lost = false;
-    if (fd > 0) {
+    if (fd > 0 || e == SQ_TU_SECOND) {
+        /* rounded to the column's FRACTION(n) (whole seconds for ... TO
+         * SECOND), half up, carrying into the seconds: 01S07 */
         *lost = ts_round_frac(ts, fd);
     } else if (ts->frac_ns != 0) {
         *lost = true;
@@ -404,10 +407,32 @@ static enum conv_rc from_interval(const struct conv_param_in *in, const struct c
         rc = conv_ival_convert(iv, code, &conv);
         if (conv_rc_is_error(rc))
             return rc;
+        unsigned s = SQ_TU_START(qual), e = SQ_TU_END(qual), qlen = SQ_TU_LEN(qual);
+        int first, last;
+        if (s <= SQ_TU_SECOND && qlen > e - s && conv_ival_fields(code, &first, &last)) {
+            /* the leading field must fit the column's leading precision */
+            const uint64_t v[6] = {conv.year, conv.month, conv.day,
+                                   conv.hour, conv.minute, conv.second};
+            unsigned prec = qlen - (e - s);
+            uint64_t lim = 1;
+            for (unsigned k = 0; k < prec && k < 19; k++)
+                lim *= 10u;
+            if (first >= 0 && first < 6 && v[first] >= lim)
+                return CONV_INTERVAL_OVERFLOW;
+        }
         frac = conv_qual_frac_digits(qual);
         unit = 1;
         for (int k = frac; k < 9; k++)
             unit *= 10u;
+        if (s == SQ_TU_FRAC) {
+            /* FRACTION TO FRACTION(n): only the fraction digits, "[-]123" */
+            if (conv.day || conv.hour || conv.minute || conv.second)
+                return CONV_INTERVAL_OVERFLOW;
+            len = (size_t)snprintf(text, sizeof(text), "%s%0*u", conv.neg ? "-" : "", frac,
+                                   (unsigned)(conv.frac_ns / unit));
+            enum conv_rc r2 = set_cstr(out, sc, text, len);
+            return r2 != CONV_OK ? r2 : (conv.frac_ns % unit ? CONV_FRACTION_TRUNCATED : rc);
+        }
     }
     if (conv.frac_ns % unit != 0)
         rc = CONV_FRACTION_TRUNCATED; /* digits beyond Informix's FRACTION(n) are cut */

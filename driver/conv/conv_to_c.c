@@ -37,6 +37,8 @@ struct src {
     struct conv_ts ts; /* DATE, TIME, TIMESTAMP */
     int frac_digits;   /* TIME, TIMESTAMP, INTERVAL */
     struct conv_ival iv;
+    const struct sq_dt *dt; /* DATETIME/INTERVAL: text in Informix's literal form */
+    bool dt_interval;
 };
 
 static SQLSMALLINT norm_c_type(SQLSMALLINT c)
@@ -70,6 +72,7 @@ static enum conv_rc load_src(const struct sq_coldesc *col, const struct sq_value
     case SQ_K_VARCHAR:
     case SQ_K_NVARCHAR:
     case SQ_K_LVARCHAR:
+    case SQ_K_COLLECTION:
     case SQ_K_TEXT:
     case SQ_K_CLOB:
         s->cls = SRC_STRING;
@@ -144,6 +147,8 @@ static enum conv_rc load_src(const struct sq_coldesc *col, const struct sq_value
             break;
         }
         s->frac_digits = conv_qual_frac_digits(v->u.dt.qual);
+        s->dt = &v->u.dt;
+        s->dt_interval = false;
         conv_dt_to_ts(&v->u.dt, today, &s->ts);
         return CONV_OK;
     case SQ_K_INTERVAL:
@@ -152,6 +157,8 @@ static enum conv_rc load_src(const struct sq_coldesc *col, const struct sq_value
             return CONV_UNSUPPORTED;
         s->c_default = (SQLSMALLINT)(SQL_C_INTERVAL_YEAR - SQL_IS_YEAR + (int)s->iv.code);
         s->frac_digits = conv_qual_frac_digits(v->u.dt.qual);
+        s->dt = &v->u.dt;
+        s->dt_interval = true;
         return CONV_OK;
     default:
         return CONV_UNSUPPORTED;
@@ -348,16 +355,29 @@ static enum conv_rc to_text(const struct src *s, const struct conv_target *t, SQ
         len = conv_double_to_text(s->f, s->is_float, text, sizeof(text));
         break;
     case SRC_DATE:
+        if (s->dt) { /* DATETIME YEAR TO DAY */
+            len = sq_dt_to_text(s->dt, false, text, sizeof(text));
+            break;
+        }
         len = conv_ts_to_text(&s->ts, true, false, 0, text, sizeof(text));
         break;
     case SRC_TIME:
-        len = conv_ts_to_text(&s->ts, false, true, s->frac_digits, text, sizeof(text));
-        break;
     case SRC_TIMESTAMP:
-        len = conv_ts_to_text(&s->ts, true, true, s->frac_digits, text, sizeof(text));
-        break;
     case SRC_INTERVAL:
-        len = conv_ival_to_text(&s->iv, s->frac_digits, text, sizeof(text));
+        /* Informix's literal form of the qualifier's own fields ("12:34" for
+         * HOUR TO MINUTE, "06-15" for MONTH TO DAY, "-12 03:04:05.120" for an
+         * INTERVAL), as DB-Access and IBM's driver print them: the text reads
+         * back into the same column unchanged (sq_dt.c's codec). */
+        if (s->dt) {
+            len = sq_dt_to_text(s->dt, s->dt_interval, text, sizeof(text));
+            if (len > 0)
+                break;
+        }
+        if (s->cls == SRC_INTERVAL)
+            len = conv_ival_to_text(&s->iv, s->frac_digits, text, sizeof(text));
+        else
+            len = conv_ts_to_text(&s->ts, s->cls == SRC_TIMESTAMP, true, s->frac_digits, text,
+                                  sizeof(text));
         break;
     default:
         return CONV_UNSUPPORTED;
@@ -905,6 +925,7 @@ static bool needs_today(const struct sq_value *v, SQLSMALLINT c_type)
     case SQ_K_VARCHAR:
     case SQ_K_NVARCHAR:
     case SQ_K_LVARCHAR:
+    case SQ_K_COLLECTION:
     case SQ_K_TEXT:
     case SQ_K_CLOB:
         c_type = norm_c_type(c_type);

@@ -19,6 +19,7 @@ static const struct diag_map_entry table[] = {
     {-21005, "22018"}, /* character not convertible between code sets (docs/charsets.md) */
     {-1279, "22001"},  /* value exceeds string column length */
     {-1267, "22008"},  /* datetime computation out of range */
+    {-1266, "22008"},  /* incompatible datetime/interval operands */
     {-1265, "22008"},  /* overflow on a datetime or interval operation */
     {-1264, "22007"},  /* extra characters at the end of a datetime or interval */
     {-1263, "22007"},  /* a datetime or interval field is incorrect */

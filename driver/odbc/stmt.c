@@ -518,6 +518,10 @@ SQLRETURN stmt_set_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
         s->fetch_bookmark = value;
         return SQL_SUCCESS;
     case SQL_ATTR_ROW_NUMBER:
+    case SQL_GET_SERIAL_VALUE:
+    case SQL_GET_ROWID:
+    case SQL_IFX_ATTR_GET_SERIAL8_VALUE:
+    case SQL_IFX_ATTR_GET_BIGSERIAL_VALUE:
         return diag_add(&s->hdr, DIAG_HY092, NULL);
     default:
         return diag_add(&s->hdr, DIAG_HY092, NULL);
@@ -562,6 +566,13 @@ SQLRETURN stmt_get_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_SIMULATE_CURSOR: v = s->simulate_cursor; break;
     case SQL_ATTR_USE_BOOKMARKS: v = s->use_bookmarks; break;
     case SQL_IFX_ATTR_CURSOR_HOLD: v = s->cursor_hold; break;
+    /* Read-only: SQLGetStmtAttr with an SQLLEN-sized buffer (IBM's
+     * SQL_GET_SERIAL_VALUE reads into a 4-byte integer on 32-bit builds; we
+     * always write SQLULEN, so 64-bit values are whole). */
+    case SQL_GET_SERIAL_VALUE: v = (SQLULEN)s->last_serial; break;
+    case SQL_GET_ROWID: v = (SQLULEN)s->last_rowid; break;
+    case SQL_IFX_ATTR_GET_SERIAL8_VALUE: v = (SQLULEN)s->last_serial8; break;
+    case SQL_IFX_ATTR_GET_BIGSERIAL_VALUE: v = (SQLULEN)s->last_bigserial; break;
     case SQL_ATTR_ASYNC_ENABLE: v = SQL_ASYNC_ENABLE_OFF; break;
     case SQL_ATTR_ENABLE_AUTO_IPD: v = SQL_FALSE; break;
     case SQL_ATTR_METADATA_ID: v = stmt_metadata_id(s) ? SQL_TRUE : SQL_FALSE; break;

@@ -178,6 +178,17 @@ static enum sq_rc pipe_fill(void *vctx, size_t i, const struct sq_param **params
     return SQ_RC_OK;
 }
 
+/* Remember what the INSERT of one parameter set generated (sqlerrd[1],
+ * SQ_INSERTDONE); a set that generated nothing leaves zeros, as Informix's
+ * sqlca does for the statement's last row. */
+static void stmt_note_generated(struct stmt *s, const struct sq_done *d)
+{
+    s->last_serial = d->serial;
+    s->last_serial8 = d->has_insertdone && !d->serial8_null ? d->serial8 : 0;
+    s->last_bigserial = d->has_insertdone ? d->bigserial : 0;
+    s->last_rowid = d->rowid;
+}
+
 /* Reply of set i (in order; the connection's error state is that set's). */
 static void pipe_done(void *vctx, size_t i, enum sq_rc r)
 {
@@ -185,7 +196,9 @@ static void pipe_done(void *vctx, size_t i, enum sq_rc r)
     struct stmt *s = c->s;
     if (r == SQ_RC_OK) {
         c->ok_sets++;
-        s->row_count += (SQLLEN)sq_conn_last_done(dbc_wire(s->dbc))->rows;
+        const struct sq_done *d = sq_conn_last_done(dbc_wire(s->dbc));
+        s->row_count += (SQLLEN)d->rows;
+        stmt_note_generated(s, d);
         return;
     }
     if (r == SQ_RC_SERVER || !c->link_failed)
@@ -315,6 +328,7 @@ static SQLRETURN run_sets(struct stmt *s)
         if (!s->returns_rows) {
             const struct sq_done *d = sq_conn_last_done(w);
             s->row_count += (SQLLEN)d->rows;
+            stmt_note_generated(s, d);
         }
     }
     if (s->returns_rows)
@@ -394,6 +408,7 @@ static SQLRETURN start(struct stmt *s)
     s->dae_row = 0;
     s->dae_param = 0;
     s->row_count = 0;
+    s->last_serial = s->last_serial8 = s->last_bigserial = s->last_rowid = 0;
     s->rows_fetched = 0;
     s->exec_rc = rc;
     stmt_dae_reset(s);

@@ -44,6 +44,18 @@ static bool qual_parse(uint16_t qual, bool interval, struct qinfo *q)
 {
     unsigned s = SQ_TU_START(qual), e = SQ_TU_END(qual), len = SQ_TU_LEN(qual);
 
+    if (s == SQ_TU_FRAC) {
+        /* FRACTION TO FRACTION(n): no integer digits, n fraction digits (the
+         * digit count of the qualifier is not used: I is 0 by definition). */
+        if (e < SQ_TU_F1 || e > SQ_TU_F5)
+            return false;
+        q->first = SQ_DT_FRAC;
+        q->last = SQ_DT_FRAC - 1; /* no integer field */
+        q->fdig = (int)(e - SQ_TU_SECOND);
+        q->idig = 0;
+        q->lead_w = 0;
+        return true;
+    }
     if (s > SQ_TU_SECOND || (s & 1u) || e < s || (e <= SQ_TU_SECOND && (e & 1u)) || e > SQ_TU_F5)
         return false;
     q->first = (int)(s / 2u);
@@ -75,7 +87,7 @@ size_t sq_dt_width(uint16_t qual)
 {
     unsigned e = SQ_TU_END(qual), len = SQ_TU_LEN(qual);
     unsigned f = e > SQ_TU_SECOND ? e - SQ_TU_SECOND : 0;
-    unsigned i = len > f ? len - f : 0;
+    unsigned i = len > f && SQ_TU_START(qual) != SQ_TU_FRAC ? len - f : 0;
     return 1u + (i + 1u) / 2u + (f + 1u) / 2u;
 }
 
@@ -209,6 +221,8 @@ void sq_dt_precompute(struct sq_coldesc *col)
     if ((col->kind != SQ_K_DATETIME && !interval) || col->enc_len > 0xFFFFu ||
         !qual_parse((uint16_t)col->enc_len, interval, &q))
         return;
+    if (q.idig == 0)
+        return; /* FRACTION TO FRACTION: the general path */
     col->pre_dt_first = (uint8_t)q.first;
     col->pre_dt_last = (uint8_t)q.last;
     col->pre_dt_lead_w = (uint8_t)q.lead_w;
@@ -417,9 +431,10 @@ enum sq_rc sq_dt_from_text(uint16_t qual, bool interval, const char *s, size_t n
         if (!read_digits(s, n, &i, f == q.first ? q.lead_w : 2, &dt->f[f], &w))
             return SQ_RC_PROTOCOL;
     }
-    if (q.fdig > 0 && i < n && s[i] == '.') {
+    if (q.fdig > 0 && i < n && (s[i] == '.' || (q.idig == 0 && s[i] >= '0' && s[i] <= '9'))) {
         int64_t fr;
-        i++;
+        if (s[i] == '.')
+            i++; /* FRACTION TO FRACTION(n) is written "123"; ".123" is read too */
         if (!read_digits(s, n, &i, q.fdig, &fr, &w))
             return SQ_RC_PROTOCOL;
         dt->f[SQ_DT_FRAC] = fr * pow10_tab[5 - w];
@@ -485,7 +500,8 @@ size_t sq_dt_to_text(const struct sq_dt *dt, bool interval, char *buf, size_t ca
         int64_t fr = dt->f[SQ_DT_FRAC];
         if (fr < 0)
             fr = 0;
-        n = snprintf(tmp, sizeof tmp, ".%0*" PRId64, q.fdig, fr / pow10_tab[5 - q.fdig]);
+        n = snprintf(tmp, sizeof tmp, q.idig ? ".%0*" PRId64 : "%0*" PRId64, q.fdig,
+                     fr / pow10_tab[5 - q.fdig]);
         tsink_put(&o, tmp, n);
     }
     if (cap)

@@ -46,6 +46,8 @@ static const struct errtext errtexts[] = {
     {-1263, "A field in a datetime or interval value is incorrect or an illegal "
             "operation specified on datetime field."},
     {-1264, "Extra characters at the end of a datetime or interval."},
+    {-1266, "Intervals or Datetimes are incompatible for the operation."},
+    {-1267, "The result of a datetime computation is out of range."},
     {-21005, "Character cannot be converted between the client and database code sets "
              "(%s)."},
     {-23101, "Unable to load locale categories (%s)."},

@@ -111,8 +111,30 @@ enum sq_kind sq_kind_resolve(uint16_t type, uint32_t xid, const char *xname)
         return SQ_K_BIGINT;
     case SQ_T_BIGSERIAL:
         return SQ_K_BIGSERIAL;
+    case SQ_T_SET:
+    case SQ_T_MULTISET:
+    case SQ_T_LIST:
+    case SQ_T_ROW:
+    case SQ_T_COLLECTION:
+        return SQ_K_COLLECTION; /* their text form, UDT framed [U] (PROTOCOL.md) */
     default:
-        return SQ_K_UNKNOWN; /* SET, MULTISET, LIST, ROW, COLLECTION, ROWREF, ... */
+        return SQ_K_UNKNOWN; /* ROWREF, ... */
+    }
+}
+
+const char *sq_collection_name(uint16_t type)
+{
+    switch (SQ_T_BASE(type)) {
+    case SQ_T_SET:
+        return "set";
+    case SQ_T_MULTISET:
+        return "multiset";
+    case SQ_T_LIST:
+        return "list";
+    case SQ_T_ROW:
+        return "row";
+    default:
+        return "collection";
     }
 }
 
@@ -131,7 +153,7 @@ const char *sq_kind_name(enum sq_kind k)
         [SQ_K_DATETIME] = "DATETIME",   [SQ_K_INTERVAL] = "INTERVAL",
         [SQ_K_BOOLEAN] = "BOOLEAN",     [SQ_K_BYTE] = "BYTE",
         [SQ_K_TEXT] = "TEXT",           [SQ_K_BLOB] = "BLOB",
-        [SQ_K_CLOB] = "CLOB",           [SQ_K_UDTVAR] = "UDTVAR",
+        [SQ_K_CLOB] = "CLOB",           [SQ_K_UDTVAR] = "UDTVAR", [SQ_K_COLLECTION] = "COLLECTION",
         [SQ_K_UDTFIXED] = "UDTFIXED",   [SQ_K_NULLTYPE] = "NULL",
     };
     if ((unsigned)k >= (unsigned)SQ_K__COUNT || !names[k])
@@ -152,7 +174,7 @@ static bool is_bool_byte(const struct sq_coldesc *col)
 static bool is_udt_framed(enum sq_kind k)
 {
     return k == SQ_K_LVARCHAR || k == SQ_K_BOOLEAN || k == SQ_K_UDTVAR || k == SQ_K_UDTFIXED ||
-           k == SQ_K_BLOB || k == SQ_K_CLOB;
+           k == SQ_K_BLOB || k == SQ_K_CLOB || k == SQ_K_COLLECTION;
 }
 
 /* DECIMAL/MONEY stored width from encoded_length; 0 when the precision is not
@@ -235,10 +257,6 @@ static enum sq_wclass width_class(const struct sq_coldesc *col, size_t *fixed, e
     case SQ_K_INTERVAL:
         if (col->enc_len > 0xFFFFu)
             break;
-        if (SQ_TU_START(col->enc_len) == SQ_TU_FRAC && SQ_TU_END(col->enc_len) > SQ_TU_SECOND) {
-            *rc = SQ_RC_UNSUPPORTED; /* TODO(2): FRACTION TO FRACTION(n) qualifiers */
-            return SQ_WC_ERROR;
-        }
         if (!sq_dt_qual_valid((uint16_t)col->enc_len, k == SQ_K_INTERVAL))
             break;
         *fixed = sq_dt_width((uint16_t)col->enc_len);
@@ -443,6 +461,7 @@ enum sq_rc sq_value_decode(const struct sq_coldesc *col, const uint8_t *p, size_
     case SQ_K_UDTFIXED:
     case SQ_K_BLOB:
     case SQ_K_CLOB:
+    case SQ_K_COLLECTION:
         return udt_decode(col, p, out);
     case SQ_K_SMALLFLOAT:
         out->is_null = all_ff(p, 4);
@@ -585,6 +604,7 @@ size_t sq_value_format(const struct sq_coldesc *col, const struct sq_value *v, c
     case SQ_K_LVARCHAR:
     case SQ_K_UDTVAR:
     case SQ_K_UDTFIXED:
+    case SQ_K_COLLECTION:
     case SQ_K_BYTE:
     case SQ_K_TEXT:
     case SQ_K_BLOB:

@@ -43,6 +43,9 @@ enum sq_kind {
     SQ_K_UDTVAR,  /* other variable-length opaque type: raw bytes */
     SQ_K_UDTFIXED, /* other fixed-length opaque type: raw bytes */
     SQ_K_NULLTYPE, /* type 9: untyped NULL expression */
+    SQ_K_COLLECTION, /* SET/MULTISET/LIST (19-21), ROW (22, named 0x1000|22), COLLECTION
+                      * (23): u8 null flag, u32 length, the Informix text form
+                      * ("SET{1,2}", "ROW(1,'a')"), PROTOCOL.md "Collections" */
     SQ_K__COUNT
 };
 
@@ -94,6 +97,8 @@ static inline bool sq_coldesc_pre_ok(const struct sq_coldesc *col)
 /* Resolve the kind of a column; SQ_K_UNKNOWN for codes we cannot read
  * (collections, ROW, ...), which makes a row with such a column unreadable. */
 enum sq_kind sq_kind_resolve(uint16_t type, uint32_t xid, const char *xname);
+/* "set", "multiset", "list", "row" or "collection" for a SQ_K_COLLECTION type code. */
+const char *sq_collection_name(uint16_t type);
 const char *sq_kind_name(enum sq_kind k); /* "INTEGER", "DATETIME", ...; never NULL */
 
 /* Fill desc->kind and desc->nullable from the raw fields, and the pre_* facts

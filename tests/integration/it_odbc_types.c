@@ -547,7 +547,7 @@ START_TEST(every_type_as_char)
     get_char(st, 19, "2024-07-01 08:09:10.12346");
     get_char(st, 20, "1900-01-01");
     get_char(st, 21, "23:59:58");
-    get_char(st, 22, "07:08:00");
+    get_char(st, 22, "07:08"); /* Informix literal of HOUR TO MINUTE */
     get_char(st, 23, "-123 04:05:06");
     get_char(st, 24, "5-11");
     get_char(st, 25, "1");
@@ -612,7 +612,7 @@ START_TEST(char_parameters_into_every_type)
     static const char *const back[NCOLS] = {
         "3", "x         ", "y         ", "z", "w", "v", "12", "-5", "77", "-88", "2.5",
         "-0.125", "0.01", "0.0000000001", "-7", "1.50", "2000-01-02", "2001-02-03 04:05:06",
-        "2002-03-04 05:06:07.50000", "2003-04-05", "10:11:12", "13:14:00", "1 02:03:04",
+        "2002-03-04 05:06:07.50000", "2003-04-05", "10:11:12", "13:14", "1 02:03:04",
         "-2-03", "0"};
     static SQLLEN lens[NCOLS];
     OK(st, SQLPrepare(st, (SQLCHAR *)"insert into ty (" TY_COLS ") values (?, ?, ?, ?, ?, ?, "

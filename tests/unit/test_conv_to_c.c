@@ -250,10 +250,11 @@ static const struct case_to_c to_c_cases[] = {
      0, 0, CONV_OK, 16, "E9 07 01 00 02 00 0C 00 22 00 38 00 00 00 00 00"},
     {"dt h2s->date", V_DT(DT_H2S, 0, 0, 0, 12, 34, 56), DT_H2S, SQL_C_TYPE_DATE, 0, 0, 0,
      CONV_UNSUPPORTED, 0, NULL},
-    {"dt h2m->char", V_DT(DT_H2M, 0, 0, 0, 12, 34), DT_H2M, SQL_C_CHAR, 40, 0, 0, CONV_OK, 8,
-     "\"12:34:00\" 00"},
-    {"dt y2m->char", V_DT(DT_Y2M, 2024, 6), DT_Y2M, SQL_C_CHAR, 40, 0, 0, CONV_OK, 19,
-     "\"2024-06-01 00:00:00\" 00"},
+    /* DATETIME as text: Informix's literal form of the qualifier's fields */
+    {"dt h2m->char", V_DT(DT_H2M, 0, 0, 0, 12, 34), DT_H2M, SQL_C_CHAR, 40, 0, 0, CONV_OK, 5,
+     "\"12:34\" 00"},
+    {"dt y2m->char", V_DT(DT_Y2M, 2024, 6), DT_Y2M, SQL_C_CHAR, 40, 0, 0, CONV_OK, 7,
+     "\"2024-06\" 00"},
     {"dt m2d->timestamp", V_DT(DT_M2D, 0, 6, 15), DT_M2D, SQL_C_TYPE_TIMESTAMP, 0, 0, 0, CONV_OK,
      16, "E9 07 06 00 0F 00 00 00 00 00 00 00 00 00 00 00"},
     /* INTERVAL: doc §13 V5-style value DAY(2) TO SECOND 12 03:04:05 */

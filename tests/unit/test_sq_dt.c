@@ -57,6 +57,10 @@ static const struct dt_vec vecs[] = {
     {IV(1, SQ_TU_MONTH, SQ_TU_MONTH), true, "7", "C1 07"},
     {IV(5, SQ_TU_SECOND, SQ_TU_F5), true, "12345.67891", "C3 01 17 2D 43 59 0A"},
     {IV(2, SQ_TU_DAY, SQ_TU_SECOND), true, "0 00:00:00", "C0 00 00 00 00"},
+    /* FRACTION TO FRACTION(n): no integer digits, written without the point */
+    {0x03CD, false, "123", "C0 0C 1E"},
+    {0x01CB, false, "5", "C0 32"},
+    {0x03CD, true, "-123", "3F 57 46"},
 };
 
 START_TEST(vector_decodes_to_text)

@@ -58,13 +58,13 @@ static const struct kind_case kinds[] = {
     {16, 0, "", SQ_K_NVARCHAR},
     {17, 0, "", SQ_K_INT8},
     {18, 0, "", SQ_K_SERIAL8},
-    {19, 0, "", SQ_K_UNKNOWN},
-    {20, 0, "", SQ_K_UNKNOWN},
-    {21, 0, "", SQ_K_UNKNOWN},
-    {22, 0, "", SQ_K_UNKNOWN},
-    {23, 0, "", SQ_K_UNKNOWN},
+    {19, 0, "", SQ_K_COLLECTION}, /* SET .. COLLECTION: their text form */
+    {20, 0, "", SQ_K_COLLECTION},
+    {21, 0, "", SQ_K_COLLECTION},
+    {22, 0, "", SQ_K_COLLECTION},
+    {23, 0, "", SQ_K_COLLECTION},
     {24, 0, "", SQ_K_UNKNOWN},
-    {4118, 0, "", SQ_K_UNKNOWN}, /* named ROW */
+    {4118, 0, "", SQ_K_COLLECTION}, /* named ROW */
     {40, 1, "lvarchar", SQ_K_LVARCHAR},
     {40, 1, "", SQ_K_LVARCHAR},
     {40, 0, "LVARCHAR", SQ_K_LVARCHAR},
@@ -380,8 +380,7 @@ START_TEST(unsized_and_bad_descriptors_are_refused)
         uint32_t enc_len;
         enum sq_rc rc;
     } t[] = {
-        {19, 0, SQ_RC_UNSUPPORTED},      /* SET */
-        {22, 0, SQ_RC_UNSUPPORTED},      /* ROW */
+        {24, 0, SQ_RC_UNSUPPORTED},      /* ROWREF */
         {9, 0, SQ_RC_UNSUPPORTED},       /* untyped NULL */
         {5, 0x0000, SQ_RC_PROTOCOL},     /* DECIMAL(0) */
         {5, 0x2100, SQ_RC_PROTOCOL},     /* DECIMAL(33) */
@@ -390,7 +389,7 @@ START_TEST(unsized_and_bad_descriptors_are_refused)
         {10, 0x0E42, SQ_RC_PROTOCOL},    /* start > end */
         {14, 0x0E0A, SQ_RC_PROTOCOL},    /* YEAR TO SECOND interval */
         {14, 0x004A, SQ_RC_PROTOCOL},    /* leading precision 0 */
-        {10, 0x03CD, SQ_RC_UNSUPPORTED}, /* FRACTION TO FRACTION(3) */
+        {10, 0x01CA, SQ_RC_PROTOCOL},    /* FRACTION TO SECOND */
         {0, 64u << 20 | 1u, SQ_RC_PROTOCOL},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -756,6 +755,34 @@ START_TEST(param_refusals_leave_buffer_untouched)
 }
 END_TEST
 
+START_TEST(collection_is_udt_framed_text)
+{
+    /* PROTOCOL.md "Collections": u8 null flag, u32 length, the text form */
+    static const uint8_t row[] = {0x00, 0x00, 0x00, 0x00, 0x0A, 'S', 'E', 'T', '{', '1', ',',
+                                  '2', ',', '3', '}', 0x01, 0x00, 0x00, 0x00, 0x00};
+    struct sq_coldesc c = col_of(SQ_T_ROW | 0x1000, 0, "", 2048); /* named ROW */
+    ck_assert_int_eq(c.kind, SQ_K_COLLECTION);
+    c = col_of(SQ_T_SET, 0, "set", 2048);
+    size_t w = 0;
+    struct sq_value v;
+    ck_assert_int_eq(sq_value_width(&c, row, sizeof row, &w), SQ_RC_OK);
+    ck_assert_uint_eq(w, 15);
+    ck_assert_int_eq(sq_value_decode(&c, row, w, &v), SQ_RC_OK);
+    ck_assert(!v.is_null);
+    ck_assert_uint_eq(v.u.s.n, 10);
+    ck_assert(memcmp(v.u.s.p, "SET{1,2,3}", 10) == 0);
+    char t[32];
+    ck_assert_uint_eq(sq_value_format(&c, &v, t, sizeof t), 10);
+    ck_assert_str_eq(t, "SET{1,2,3}");
+    ck_assert_int_eq(sq_value_width(&c, row + 15, sizeof row - 15, &w), SQ_RC_OK);
+    ck_assert_uint_eq(w, 5);
+    ck_assert_int_eq(sq_value_decode(&c, row + 15, w, &v), SQ_RC_OK);
+    ck_assert(v.is_null);
+    ck_assert_str_eq(sq_collection_name(SQ_T_MULTISET), "multiset");
+    ck_assert_str_eq(sq_collection_name(SQ_T_ROW | 0x1000), "row");
+}
+END_TEST
+
 static Suite *value_suite(void)
 {
     Suite *s = suite_create("sq_value");
@@ -770,6 +797,7 @@ static Suite *value_suite(void)
     tcase_add_loop_test(tc, vector_truncated_at_every_length_is_error, 0, nd);
     tcase_add_test(tc, values_are_typed);
     tcase_add_test(tc, widths_per_kind);
+    tcase_add_test(tc, collection_is_udt_framed_text);
     tcase_add_test(tc, unsized_and_bad_descriptors_are_refused);
     tcase_add_test(tc, garbage_values_are_protocol_errors);
     tcase_add_test(tc, byte_text_descriptor_null_flag);

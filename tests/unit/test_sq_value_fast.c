@@ -223,6 +223,9 @@ START_TEST(precomputed_width_equals_general_for_every_precision_and_qualifier)
                         ck_assert_uint_eq(c.pre_dt_idig + c.pre_dt_fdig, len);
                         ck_assert_uint_eq(c.pre_dt_first, s / 2);
                         *(iv ? &valid_iv : &valid_dt) += 1;
+                    } else if (valid) { /* FRACTION TO FRACTION(n): general decoder */
+                        ck_assert_int_eq(c.pre_wclass, SQ_WC_FIXED);
+                        ck_assert_uint_eq(c.pre_width, sq_dt_width(q));
                     } else {
                         ck_assert_int_eq(c.pre_wclass, SQ_WC_ERROR);
                     }
@@ -254,10 +257,13 @@ START_TEST(width_classes_per_kind)
     c = resolved(SQ_T_BOOLEAN_CLIENT | SQ_TF_DISTBOOLEAN, 0, "", 1);
     ck_assert_int_eq(c.pre_wclass, SQ_WC_UDT);
     c = resolved(SQ_T_SET, 0, "", 4);
+    ck_assert_int_eq(c.pre_wclass, SQ_WC_UDT); /* a collection's text form */
+    c = resolved(SQ_T_ROWREF, 0, "", 4);
     ck_assert_int_eq(c.pre_wclass, SQ_WC_ERROR);
     ck_assert_int_eq(c.pre_wrc, SQ_RC_UNSUPPORTED);
     c = resolved(SQ_T_DATETIME, 0, "", SQ_TU_ENCODE(2, SQ_TU_FRAC, SQ_TU_F2));
-    ck_assert_int_eq(c.pre_wrc, SQ_RC_UNSUPPORTED);
+    ck_assert_int_eq(c.pre_wclass, SQ_WC_FIXED); /* FRACTION TO FRACTION(2): 1 + 1 bytes */
+    ck_assert_uint_eq(c.pre_width, 2);
     c = resolved(SQ_T_CHAR, 0, "", SQ_MAX_ROW_SIZE + 1u);
     ck_assert_int_eq(c.pre_wrc, SQ_RC_PROTOCOL);
 }

@@ -109,6 +109,10 @@ static const struct dt_case dt_cases[] = {
     /* INTERVAL DAY(3) TO FRACTION(3): both parts odd, width 1 + 5 + 2 */
     {"5 01:02:03.4", SQ_TU_IENCODE(3, SQ_TU_DAY, SQ_TU_F3), true, "C4 05 01 02 03 28 00 00",
      "5 01:02:03.400"},
+    /* FRACTION TO FRACTION(n) (FRACTION(1) ends "before" FRACTION starts) */
+    {"123", 0x03CD, false, "C0 0C 1E", "123"},
+    {".5", 0x01CB, false, "C0 32", "5"},
+    {"-123", 0x03CD, true, "3F 57 46", "-123"},
 };
 
 START_TEST(datetime_interval_vectors)
@@ -351,13 +355,26 @@ START_TEST(row_values_and_null_markers)
 }
 END_TEST
 
+START_TEST(collection_values_are_udt_framed_text)
+{
+    /* PROTOCOL.md "Collections": u8 null flag, u32 length, the text form */
+    struct sq_buf b = SQ_BUF_INIT;
+    struct srv_col set = col(SQ_T_SET, 2048, 0, "set");
+    struct srv_val v = vtext("SET{1,2}");
+    ck_assert_int_eq(srv_val_encode(&b, &set, &v), 0);
+    ck_assert_hex(b.data, b.len, "00 00 00 00 08 53 45 54 7B 31 2C 32 7D");
+    ck_assert_uint_eq(srv_val_max_width(&set), 2053);
+    sq_buf_fini(&b);
+}
+END_TEST
+
 START_TEST(row_value_errors_leave_clean_codes)
 {
     struct sq_buf b = SQ_BUF_INIT;
     struct srv_col sm = col(SQ_T_SMALLINT, 2, 0, "");
     struct srv_col dec = col(SQ_T_DECIMAL, 0x0502, 0, "");
     struct srv_col dt = col(SQ_T_DATETIME, 0x0E0A, 0, "");
-    struct srv_col weird = col(19, 0, 0, ""); /* SET: unknown encoding */
+    struct srv_col weird = col(24, 0, 0, ""); /* ROWREF: unknown encoding */
     struct srv_val big = vint(40000);
     struct srv_val bad = vtext("x");
     ck_assert_int_ne(srv_val_encode(&b, &sm, &big), 0);
@@ -468,6 +485,7 @@ static Suite *value_suite(void)
     tcase_add_test(t, row_values_and_null_markers);
     tcase_add_test(t, row_values_append_across_buffer_growth);
     tcase_add_test(t, row_value_errors_leave_clean_codes);
+    tcase_add_test(t, collection_values_are_udt_framed_text);
     tcase_add_test(t, max_widths);
     tcase_add_test(t, bind_blocks_to_canonical_values);
     suite_add_tcase(s, t);

@@ -231,6 +231,25 @@ class BehaviourTest(Base):
         self.assertEqual(len(self.cur.fetchall()), 7)
         self.assertFalse(self.cur.nextset())
 
+    def test_decimal32_datetime_collection(self):
+        # 32 exact digits both ways (no float on the way), DATETIME HOUR TO
+        # MINUTE as a time, a SET as its text form, DBINFO's serial
+        self.fresh("tx_dec", "create table {t} (id serial, d decimal(32,10), m money(32,2), "
+                   "h datetime hour to minute, s set(integer not null))")
+        vals = (Decimal("-1234567890123456789012.1234567891"),
+                Decimal("-999999999999999999999999999999.99"))
+        self.cur.execute("insert into tx_dec (d, m, h, s) values (?, ?, '12:34', 'SET{1,2}')",
+                         *vals)
+        row = self.cur.execute("select d, m, h, s, d * 3 from tx_dec").fetchone()
+        self.assertEqual(row[0], vals[0])
+        self.assertEqual(row[1], vals[1])
+        self.assertEqual(row[2], datetime.time(12, 34))
+        self.assertEqual(row[3], "SET{1,2}")
+        self.assertEqual(row[4], Decimal("-3703703670370370367036.3703703673"))
+        serial = self.cur.execute("select dbinfo('sqlca.sqlerrd1') from systables "
+                                  "where tabid = 1").fetchone()[0]
+        self.assertEqual(serial, 1)
+
     def test_params_in_literals_not_counted(self):
         self.fresh("py_q", "create table {t} (s varchar(10))")
         self.cur.execute("insert into py_q values ('?')")
