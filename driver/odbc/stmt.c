@@ -89,6 +89,7 @@ void stmt_free(struct stmt *s)
     desc_fini(&s->ird);
     desc_fini(&s->ipd);
     params_free(s);
+    stmt_lob_free(s);
     link_del(&s->node);
     diag_fini(&s->hdr.diag);
     s->hdr.magic = HANDLE_MAGIC_DEAD;
@@ -119,10 +120,12 @@ void stmt_reset_cursor(struct stmt *s)
     s->rs_rows = 0;
     s->gd_col = 0;
     conv_getdata_reset(&s->gd);
+    stmt_lob_rd_reset(s);
 }
 
 void stmt_unprepare(struct stmt *s)
 {
+    stmt_lob_abandon(s);
     if (s->sq) {
         sq_stmt_free(s->sq); /* releases on the server when the wire is usable */
         s->sq = NULL;

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "sq_alloc.h"
+#include "sq_types.h"
 
 void *desc_elem_ptr(const struct desc *d, const struct desc_rec *r, void *base, SQLULEN row,
                     SQLLEN elem_size)
@@ -92,10 +93,12 @@ bool stmt_params_reserve(struct stmt *s, size_t n)
 
 void stmt_dae_reset(struct stmt *s)
 {
+    stmt_lob_abandon(s);
     for (size_t i = 0; i < s->params_cap && s->dae; i++) {
         s->dae[i].len = 0;
         s->dae[i].given = false;
         s->dae[i].is_null = false;
+        s->dae[i].lob_stream = false;
     }
     s->dae_param = 0;
 }
@@ -113,6 +116,25 @@ bool stmt_param_is_dae(const struct stmt *s, const struct desc_rec *r, SQLULEN r
         return false;
     SQLLEN v = len_load(lp);
     return v == SQL_DATA_AT_EXEC || v <= SQL_LEN_DATA_AT_EXEC_OFFSET;
+}
+
+bool stmt_params_have_lob(struct stmt *s, size_t n)
+{
+    for (size_t i = 0; i < n && (SQLSMALLINT)(i + 1) <= s->apd->count; i++) {
+        const struct desc_rec *a = &s->apd->recs[i + 1];
+        const struct desc_rec *p = (SQLSMALLINT)(i + 1) <= s->ipd.count ? &s->ipd.recs[i + 1]
+                                                                         : NULL;
+        struct conv_param_in in;
+        memset(&in, 0, sizeof in);
+        in.sql_type = p ? p->concise_type : SQL_VARCHAR;
+        in.c_type = a->concise_type == SQL_C_DEFAULT ? conv_default_c_type(in.sql_type)
+                                                     : a->concise_type;
+        in.target = stmt_param_target(s, i);
+        if (conv_lob_type(&in) &&
+            (in.c_type == SQL_C_BINARY || in.c_type == SQL_C_CHAR || in.c_type == SQL_C_WCHAR))
+            return true;
+    }
+    return false;
 }
 
 SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
@@ -140,6 +162,20 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
             in.data = NULL;
         } else if (stmt_param_is_dae(s, a, row)) {
             struct dae_buf *b = &s->dae[i];
+            SQLLEN decl = lp ? len_load(lp) : 0;
+            uint16_t lt = b->given ? 0 : conv_lob_type(&in);
+            if (lt && decl <= SQL_LEN_DATA_AT_EXEC_OFFSET &&
+                (in.c_type == SQL_C_BINARY || (in.c_type == SQL_C_CHAR && lt == SQ_T_TEXT))) {
+                /* Streamed to the wire by SQLPutData once the BIND (with every
+                 * other value) is out: asked for last (stmt_lob.c). */
+                struct sq_param *sp = &s->params[i];
+                memset(sp, 0, sizeof *sp);
+                sp->type = lt;
+                sp->u.lob.p = NULL;
+                sp->u.lob.n = (uint64_t)(SQL_LEN_DATA_AT_EXEC_OFFSET - decl);
+                b->lob_stream = true;
+                continue;
+            }
             if (!b->given) {
                 s->dae_param = i + 1;
                 return SQL_NEED_DATA;
