@@ -480,7 +480,9 @@ static enum conv_rc wide_to_utf8(const uint8_t *p, size_t nbytes, struct conv_sc
  * A parameter becomes a BYTE or TEXT value (a descriptor in the BIND block,
  * the data streamed after SQ_BBIND) when its target column is BYTE/TEXT, or,
  * with no described target, when the application says SQL_LONGVARBINARY
- * (BYTE) or SQL_LONGVARCHAR / SQL_WLONGVARCHAR (TEXT). */
+ * (BYTE), or SQL_LONGVARCHAR / SQL_WLONGVARCHAR (TEXT) for text longer than a
+ * CHAR parameter can carry (65535 bytes; shorter text stays a string, so
+ * LVARCHAR/VARCHAR targets of UPDATE ... SET and WHERE keep working). */
 uint16_t conv_lob_type(const struct conv_param_in *in)
 {
     switch (target_kind(in)) {
@@ -497,8 +499,16 @@ uint16_t conv_lob_type(const struct conv_param_in *in)
         return 0;
     if (in->sql_type == SQL_LONGVARBINARY)
         return SQ_T_BYTE;
-    if (in->sql_type == SQL_LONGVARCHAR || in->sql_type == SQL_WLONGVARCHAR)
-        return SQ_T_TEXT;
+    if (in->sql_type == SQL_LONGVARCHAR || in->sql_type == SQL_WLONGVARCHAR) {
+        /* Data-at-execution lengths are resolved by the caller: a declared
+         * or collected length reaches us as octet_len. */
+        if (in->octet_len == SQL_NTS || in->octet_len < 0)
+            return 0;
+        size_t n = (size_t)in->octet_len;
+        if (in->c_type == SQL_C_WCHAR)
+            n = n / 2 * 3; /* UTF-8 bytes at most */
+        return n > STR16_MAX ? SQ_T_TEXT : 0;
+    }
     return 0;
 }
 

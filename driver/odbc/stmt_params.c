@@ -130,6 +130,7 @@ bool stmt_params_have_lob(struct stmt *s, size_t n)
         in.c_type = a->concise_type == SQL_C_DEFAULT ? conv_default_c_type(in.sql_type)
                                                      : a->concise_type;
         in.target = stmt_param_target(s, i);
+        in.octet_len = (SQLLEN)1 << 40; /* "may be long": LONGVARCHAR text of any length */
         if (conv_lob_type(&in) &&
             (in.c_type == SQL_C_BINARY || in.c_type == SQL_C_CHAR || in.c_type == SQL_C_WCHAR))
             return true;
@@ -163,6 +164,8 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
         } else if (stmt_param_is_dae(s, a, row)) {
             struct dae_buf *b = &s->dae[i];
             SQLLEN decl = lp ? len_load(lp) : 0;
+            in.octet_len = decl <= SQL_LEN_DATA_AT_EXEC_OFFSET ? SQL_LEN_DATA_AT_EXEC_OFFSET - decl
+                                                                : SQL_NTS;
             uint16_t lt = b->given ? 0 : conv_lob_type(&in);
             if (lt && decl <= SQL_LEN_DATA_AT_EXEC_OFFSET &&
                 (in.c_type == SQL_C_BINARY || (in.c_type == SQL_C_CHAR && lt == SQ_T_TEXT))) {

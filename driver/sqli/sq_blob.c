@@ -170,6 +170,19 @@ static enum sq_rc lob_fail(struct sq_conn *c, enum sq_rc rc, const char *why)
     return sq_conn_fail(c, rc, "BYTE/TEXT parameter stream: %s", why);
 }
 
+/* Write what is framed so far: between calls conn->out stays empty, because
+ * any other request builder starts by resetting it (and is then refused with
+ * MISUSE by sq_conn_flush). A partial chunk waits in lob_chunk. */
+static enum sq_rc flush_now(struct sq_conn *c)
+{
+    if (c->out.len == 0)
+        return SQ_RC_OK;
+    enum sq_rc rc = sq_conn_write_out(c);
+    if (rc != SQ_RC_OK)
+        c->lob_writing = false; /* sq_conn_write_out broke the connection */
+    return rc;
+}
+
 enum sq_rc sq_lobexec_begin(struct sq_stmt *st, const struct sq_param *params, size_t n)
 {
     if (!st)
@@ -209,7 +222,7 @@ enum sq_rc sq_lobexec_begin(struct sq_stmt *st, const struct sq_param *params, s
     c->lob_writing = true;
     c->lob_values_left = count;
     c->lob_chunk_n = 0;
-    return SQ_RC_OK; /* the BIND goes out with the first chunks */
+    return flush_now(c);
 }
 
 static void frame_chunk(struct sq_conn *c)
@@ -250,7 +263,7 @@ enum sq_rc sq_lobexec_put(struct sq_stmt *st, const void *p, size_t n)
                 return rc;
         }
     }
-    return SQ_RC_OK;
+    return flush_now(c);
 }
 
 enum sq_rc sq_lobexec_end(struct sq_stmt *st)
@@ -262,7 +275,7 @@ enum sq_rc sq_lobexec_end(struct sq_stmt *st)
         frame_chunk(c);
     frame_chunk(c); /* the empty chunk ends the value */
     c->lob_values_left--;
-    return maybe_write(c);
+    return flush_now(c);
 }
 
 enum sq_rc sq_lobexec_finish(struct sq_stmt *st, bool execute)
@@ -297,6 +310,9 @@ enum sq_rc sq_lobexec_finish(struct sq_stmt *st, bool execute)
 
 enum sq_rc sq_lobexec_run(struct sq_stmt *st, const struct sq_param *params, size_t n)
 {
+    for (size_t i = 0; params && i < n; i++)
+        if (is_lob(&params[i]) && params[i].u.lob.n && !params[i].u.lob.p)
+            return SQ_RC_MISUSE; /* streamed values need sq_lobexec_put: nothing sent */
     enum sq_rc rc = sq_lobexec_begin(st, params, n);
     if (rc != SQ_RC_OK)
         return rc;
@@ -304,10 +320,6 @@ enum sq_rc sq_lobexec_run(struct sq_stmt *st, const struct sq_param *params, siz
         if (!is_lob(&params[i]))
             continue;
         const struct sq_param *p = &params[i];
-        if (p->u.lob.n && !p->u.lob.p) {
-            (void)sq_lobexec_finish(st, false);
-            return SQ_RC_MISUSE;
-        }
         if (p->u.lob.n && (rc = sq_lobexec_put(st, p->u.lob.p, (size_t)p->u.lob.n)) != SQ_RC_OK)
             return rc;
         if ((rc = sq_lobexec_end(st)) != SQ_RC_OK)
