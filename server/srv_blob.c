@@ -8,6 +8,7 @@
 #include "sq_alloc.h"
 #include "sq_opcodes.h"
 #include "sq_wr.h"
+#include "srv_sql.h"
 
 static void put_be32(uint8_t *p, uint32_t v)
 {
@@ -146,6 +147,10 @@ void srv_blobspool_chunk(struct srv_blobspool *s, const uint8_t *p, size_t n)
     struct sq_buf *cur = &s->vals[s->n - 1];
     if (n == 0) {
         s->open = false;
+        return;
+    }
+    if (n > SRV_MAX_LOB - cur->len) {
+        s->oom = true; /* over what ifxlite stores: the bind fails (-208) */
         return;
     }
     sq_buf_append(cur, p, n);

@@ -550,6 +550,7 @@ static int bind_blob(struct conn *c, const struct srv_bparam *p, struct srv_val 
     v->k = p->type == SQ_T_BYTE ? SRV_V_BYTES : SRV_V_TEXT;
     v->p = b->data ? (const char *)b->data : "";
     v->n = b->len;
+    v->lob = true;
     return 0;
 }
 

@@ -899,7 +899,7 @@ int srv_stmt_bind(struct srv_stmt *st, size_t i, const struct srv_val *v, struct
         rc = sqlite3_bind_double(st->vm, idx, v->f);
         break;
     case SRV_V_TEXT:
-        if (v->n > SQ_MAX_LVARCHAR) {
+        if (v->n > (v->lob ? SRV_MAX_LOB : SQ_MAX_LVARCHAR)) {
             srv_err_set(err, SRV_E_STR_TOO_LONG, 0, 0, NULL);
             return -1;
         }
@@ -907,7 +907,7 @@ int srv_stmt_bind(struct srv_stmt *st, size_t i, const struct srv_val *v, struct
             sqlite3_bind_text64(st->vm, idx, v->p ? v->p : "", v->n, SQLITE_TRANSIENT, SQLITE_UTF8);
         break;
     default:
-        if (v->n > SQ_MAX_LVARCHAR) {
+        if (v->n > (v->lob ? SRV_MAX_LOB : SQ_MAX_LVARCHAR)) {
             srv_err_set(err, SRV_E_STR_TOO_LONG, 0, 0, NULL);
             return -1;
         }

@@ -42,7 +42,12 @@ struct srv_val {
     double f;
     const char *p; /* TEXT/BYTES; borrowed, valid until the next call on the statement */
     size_t n;
+    bool lob; /* a BYTE/TEXT parameter value (may exceed SQ_MAX_LVARCHAR, up to SRV_MAX_LOB) */
 };
+
+/* Largest BYTE/TEXT value ifxlite stores (under SQLite's default 1e9-byte
+ * SQLITE_MAX_LENGTH; Informix's own limit is 2^31 bytes). */
+#define SRV_MAX_LOB (768u << 20)
 
 /* A result column or parameter slot, described as Informix would. */
 struct srv_col {
