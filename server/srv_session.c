@@ -550,7 +550,6 @@ static int bind_blob(struct conn *c, const struct srv_bparam *p, struct srv_val 
     v->k = p->type == SQ_T_BYTE ? SRV_V_BYTES : SRV_V_TEXT;
     v->p = b->data ? (const char *)b->data : "";
     v->n = b->len;
-    v->lob = true;
     return 0;
 }
 
@@ -607,7 +606,8 @@ static void do_bind(struct conn *c, struct slot *s, const struct srv_msg *m)
             return;
         }
         int rc;
-        if ((p.type == SQ_T_BYTE || p.type == SQ_T_TEXT) && p.ind != -1)
+        bool lob = (p.type == SQ_T_BYTE || p.type == SQ_T_TEXT) && p.ind != -1;
+        if (lob)
             rc = bind_blob(c, &p, &v);
         else
             rc = srv_bparam_to_val(&p, &v, scratch);
@@ -615,7 +615,7 @@ static void do_bind(struct conn *c, struct slot *s, const struct srv_msg *m)
             reply_code(c, rc, "");
             return;
         }
-        if (srv_stmt_bind(s->st, i, &v, &e) != 0) {
+        if ((lob ? srv_stmt_bind_lob(s->st, i, &v, &e) : srv_stmt_bind(s->st, i, &v, &e)) != 0) {
             reply_err(c, &e);
             return;
         }

@@ -42,7 +42,6 @@ struct srv_val {
     double f;
     const char *p; /* TEXT/BYTES; borrowed, valid until the next call on the statement */
     size_t n;
-    bool lob; /* a BYTE/TEXT parameter value (may exceed SQ_MAX_LVARCHAR, up to SRV_MAX_LOB) */
 };
 
 /* Largest BYTE/TEXT value ifxlite stores (under SQLite's default 1e9-byte
@@ -120,6 +119,10 @@ uint32_t srv_stmt_tuple_size(const struct srv_stmt *st); /* max row bytes */
 
 /* Bind parameter i (0-based); copies what it needs. 0 or -1 with err. */
 int srv_stmt_bind(struct srv_stmt *st, size_t i, const struct srv_val *v, struct srv_err *err);
+/* The same for a BYTE/TEXT value (SRV_V_BYTES / SRV_V_TEXT) of up to
+ * SRV_MAX_LOB bytes instead of SQ_MAX_LVARCHAR. */
+int srv_stmt_bind_lob(struct srv_stmt *st, size_t i, const struct srv_val *v,
+                      struct srv_err *err);
 /* Run a non-SELECT statement. 0 or -1 with err. */
 int srv_stmt_execute(struct srv_stmt *st, struct srv_exec_result *res, struct srv_err *err);
 /* Open the cursor of a SELECT (runs it). 0 or -1 with err. */

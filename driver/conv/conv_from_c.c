@@ -480,7 +480,7 @@ static enum conv_rc wide_to_utf8(const uint8_t *p, size_t nbytes, struct conv_sc
  * A parameter becomes a BYTE or TEXT value (a descriptor in the BIND block,
  * the data streamed after SQ_BBIND) when its target column is BYTE/TEXT, or,
  * with no described target, when the application says SQL_LONGVARBINARY
- * (BYTE), or SQL_LONGVARCHAR / SQL_WLONGVARCHAR (TEXT) for text longer than a
+ * (or SQL_BINARY / SQL_VARBINARY with SQL_C_BINARY data) (BYTE), or SQL_LONGVARCHAR / SQL_WLONGVARCHAR (TEXT) for text longer than a
  * CHAR parameter can carry (65535 bytes; shorter text stays a string, so
  * LVARCHAR/VARCHAR targets of UPDATE ... SET and WHERE keep working). */
 uint16_t conv_lob_type(const struct conv_param_in *in)
@@ -497,8 +497,10 @@ uint16_t conv_lob_type(const struct conv_param_in *in)
     }
     if (in->target)
         return 0;
-    if (in->sql_type == SQL_LONGVARBINARY)
-        return SQ_T_BYTE;
+    if (in->sql_type == SQL_LONGVARBINARY ||
+        (in->c_type == SQL_C_BINARY &&
+         (in->sql_type == SQL_BINARY || in->sql_type == SQL_VARBINARY)))
+        return SQ_T_BYTE; /* binary data has no other Informix home */
     if (in->sql_type == SQL_LONGVARCHAR || in->sql_type == SQL_WLONGVARCHAR) {
         /* Data-at-execution lengths are resolved by the caller: a declared
          * or collected length reaches us as octet_len. */

@@ -118,6 +118,22 @@ bool stmt_param_is_dae(const struct stmt *s, const struct desc_rec *r, SQLULEN r
     return v == SQL_DATA_AT_EXEC || v <= SQL_LEN_DATA_AT_EXEC_OFFSET;
 }
 
+/* The target column of parameter i for the BYTE/TEXT decision: INSERT
+ * targets as usual; for other statements (UPDATE ... SET col = ?) the
+ * SQLDescribeParam resolution (one extra PREPARE, cached) when the parameter's
+ * SQL type could carry a large object, so that a value for a BYTE/TEXT column
+ * goes as one and text for an LVARCHAR column stays text. */
+static const struct sq_coldesc *lob_target(struct stmt *s, size_t i, SQLSMALLINT sql_type)
+{
+    const struct sq_coldesc *t = stmt_param_target(s, i);
+    if (t || s->ptarget_insert)
+        return t;
+    if (sql_type == SQL_BINARY || sql_type == SQL_VARBINARY || sql_type == SQL_LONGVARBINARY ||
+        sql_type == SQL_LONGVARCHAR || sql_type == SQL_WLONGVARCHAR)
+        return stmt_param_describe_target(s, i);
+    return NULL;
+}
+
 bool stmt_params_have_lob(struct stmt *s, size_t n)
 {
     for (size_t i = 0; i < n && (SQLSMALLINT)(i + 1) <= s->apd->count; i++) {
@@ -129,7 +145,7 @@ bool stmt_params_have_lob(struct stmt *s, size_t n)
         in.sql_type = p ? p->concise_type : SQL_VARCHAR;
         in.c_type = a->concise_type == SQL_C_DEFAULT ? conv_default_c_type(in.sql_type)
                                                      : a->concise_type;
-        in.target = stmt_param_target(s, i);
+        in.target = lob_target(s, i, in.sql_type);
         in.octet_len = (SQLLEN)1 << 40; /* "may be long": LONGVARCHAR text of any length */
         if (conv_lob_type(&in) &&
             (in.c_type == SQL_C_BINARY || in.c_type == SQL_C_CHAR || in.c_type == SQL_C_WCHAR))
@@ -155,7 +171,7 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
         in.num_precision = a->precision ? a->precision : (p ? p->precision : 0);
         in.num_scale = a->precision ? a->scale : (p ? p->scale : 0);
         in.buffer_len = a->octet_length;
-        in.target = stmt_param_target(s, i);
+        in.target = lob_target(s, i, in.sql_type);
         const SQLLEN *ind = desc_elem_ptr(s->apd, a, a->ind_ptr, row, (SQLLEN)sizeof(SQLLEN));
         const SQLLEN *lp = len_ptr(s, a, row);
         if (ind && len_load(ind) == SQL_NULL_DATA) {
