@@ -480,9 +480,10 @@ static enum conv_rc wide_to_utf8(const uint8_t *p, size_t nbytes, struct conv_sc
  * A parameter becomes a BYTE or TEXT value (a descriptor in the BIND block,
  * the data streamed after SQ_BBIND) when its target column is BYTE/TEXT, or,
  * with no described target, when the application says SQL_LONGVARBINARY
- * (or SQL_BINARY / SQL_VARBINARY with SQL_C_BINARY data) (BYTE), or SQL_LONGVARCHAR / SQL_WLONGVARCHAR (TEXT) for text longer than a
- * CHAR parameter can carry (65535 bytes; shorter text stays a string, so
- * LVARCHAR/VARCHAR targets of UPDATE ... SET and WHERE keep working). */
+ * (or SQL_BINARY / SQL_VARBINARY with SQL_C_BINARY data: BYTE), or for text
+ * of any character SQL type longer than a CHAR parameter can carry (65535
+ * bytes: TEXT). Shorter text stays a string, so LVARCHAR/VARCHAR targets of
+ * UPDATE ... SET and WHERE keep working. */
 uint16_t conv_lob_type(const struct conv_param_in *in)
 {
     switch (target_kind(in)) {
@@ -501,7 +502,7 @@ uint16_t conv_lob_type(const struct conv_param_in *in)
         (in->c_type == SQL_C_BINARY &&
          (in->sql_type == SQL_BINARY || in->sql_type == SQL_VARBINARY)))
         return SQ_T_BYTE; /* binary data has no other Informix home */
-    if (in->sql_type == SQL_LONGVARCHAR || in->sql_type == SQL_WLONGVARCHAR) {
+    if (is_char_sql(in->sql_type)) {
         /* Data-at-execution lengths are resolved by the caller: a declared
          * or collected length reaches us as octet_len. */
         if (in->octet_len == SQL_NTS || in->octet_len < 0)

@@ -163,6 +163,18 @@ static enum sq_rc pipe_fill(void *vctx, size_t i, const struct sq_param **params
             return SQ_RC_NO_DATA; /* not sent */
         }
     }
+    if (c->n && sq_params_have_lob(s->params, c->n)) {
+        /* A BYTE/TEXT value (text over 65535 bytes) in a later set of a
+         * pipelined array: it needs its own group (run_sets decides by the
+         * first set), so this set is refused rather than sent half. */
+        (void)diag_add_at(&s->hdr, DIAG_22001, (SQLLEN)row + 1, 0,
+                          "a value over 65535 bytes in a parameter array whose first set has "
+                          "none: bind it as SQL_LONGVARCHAR / SQL_LONGVARBINARY");
+        set_param_status(s, row, SQL_PARAM_ERROR);
+        c->err_sets++;
+        c->total = diag_merge_rc(c->total, SQL_SUCCESS_WITH_INFO);
+        return SQ_RC_NO_DATA;
+    }
     /* Final unless its reply is an error (pipe_done). */
     set_param_status(s, row, rc == SQL_SUCCESS ? SQL_PARAM_SUCCESS : SQL_PARAM_SUCCESS_WITH_INFO);
     c->total = diag_merge_rc(c->total, rc);

@@ -120,16 +120,16 @@ bool stmt_param_is_dae(const struct stmt *s, const struct desc_rec *r, SQLULEN r
 
 /* The target column of parameter i for the BYTE/TEXT decision: INSERT
  * targets as usual; for other statements (UPDATE ... SET col = ?) the
- * SQLDescribeParam resolution (one extra PREPARE, cached) when the parameter's
- * SQL type could carry a large object, so that a value for a BYTE/TEXT column
- * goes as one and text for an LVARCHAR column stays text. */
-static const struct sq_coldesc *lob_target(struct stmt *s, size_t i, SQLSMALLINT sql_type)
+ * SQLDescribeParam resolution (one extra PREPARE, cached) once `probe` says
+ * the value could be a large object, so that a value for a BYTE/TEXT column
+ * goes as one and text for an LVARCHAR column stays text. Without probe only
+ * an already made resolution is used (no request: the pipeline may run). */
+static const struct sq_coldesc *lob_target(struct stmt *s, size_t i, bool probe)
 {
     const struct sq_coldesc *t = stmt_param_target(s, i);
     if (t || s->ptarget_insert)
         return t;
-    if (sql_type == SQL_BINARY || sql_type == SQL_VARBINARY || sql_type == SQL_LONGVARBINARY ||
-        sql_type == SQL_LONGVARCHAR || sql_type == SQL_WLONGVARCHAR)
+    if (probe || s->ptarget_tried)
         return stmt_param_describe_target(s, i);
     return NULL;
 }
@@ -145,8 +145,19 @@ bool stmt_params_have_lob(struct stmt *s, size_t n)
         in.sql_type = p ? p->concise_type : SQL_VARCHAR;
         in.c_type = a->concise_type == SQL_C_DEFAULT ? conv_default_c_type(in.sql_type)
                                                      : a->concise_type;
-        in.target = lob_target(s, i, in.sql_type);
-        in.octet_len = (SQLLEN)1 << 40; /* "may be long": LONGVARCHAR text of any length */
+        /* Could this parameter carry a large object? Long and binary SQL
+         * types, data at execution, or a first value over a CHAR parameter's
+         * 65535 bytes. */
+        const SQLLEN *lp = len_ptr(s, a, 0);
+        SQLLEN l0 = lp ? len_load(lp) : SQL_NTS;
+        bool dae = stmt_param_is_dae(s, a, 0);
+        SQLSMALLINT t = in.sql_type;
+        bool maybe = t == SQL_BINARY || t == SQL_VARBINARY || t == SQL_LONGVARBINARY ||
+                     t == SQL_LONGVARCHAR || t == SQL_WLONGVARCHAR || dae || l0 > 65535;
+        if (!maybe)
+            continue;
+        in.target = lob_target(s, i, true);
+        in.octet_len = (SQLLEN)1 << 40; /* "may be long" */
         if (conv_lob_type(&in) &&
             (in.c_type == SQL_C_BINARY || in.c_type == SQL_C_CHAR || in.c_type == SQL_C_WCHAR))
             return true;
@@ -171,7 +182,7 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
         in.num_precision = a->precision ? a->precision : (p ? p->precision : 0);
         in.num_scale = a->precision ? a->scale : (p ? p->scale : 0);
         in.buffer_len = a->octet_length;
-        in.target = lob_target(s, i, in.sql_type);
+        in.target = lob_target(s, i, false);
         const SQLLEN *ind = desc_elem_ptr(s->apd, a, a->ind_ptr, row, (SQLLEN)sizeof(SQLLEN));
         const SQLLEN *lp = len_ptr(s, a, row);
         if (ind && len_load(ind) == SQL_NULL_DATA) {

@@ -454,6 +454,8 @@ static enum sq_rc pipe_run(struct sq_conn *conn, struct sq_stmt *st, size_t firs
             }
             if (frc == SQ_RC_OK && st->nparams && !params)
                 frc = SQ_RC_MISUSE;
+            if (frc == SQ_RC_OK && sq_params_have_lob(params, st->nparams))
+                frc = SQ_RC_MISUSE; /* BYTE/TEXT data follow their BIND: sq_lobexec_run */
             if (frc != SQ_RC_OK) {
                 stop = frc;
                 break;

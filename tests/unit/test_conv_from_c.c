@@ -355,8 +355,13 @@ START_TEST(long_text_switches_to_char_then_refuses)
     ck_assert_int_eq(out.type, SQ_T_TEXT);
     ck_assert_uint_eq(out.u.lob.n, 65536);
     ck_assert_ptr_eq(out.u.lob.p, big); /* by reference, no copy */
-    /* ... while VARCHAR text cannot go further. */
+    /* ... as does any long text with no target, while text for a known
+     * non-TEXT column cannot go further. */
     in.sql_type = SQL_VARCHAR;
+    ck_assert_int_eq(conv_from_c(&in, &sc, &out), CONV_OK);
+    ck_assert_int_eq(out.type, SQ_T_TEXT);
+    struct sq_coldesc lv = {.name = "c", .kind = SQ_K_LVARCHAR, .xname = "lvarchar"};
+    in.target = &lv;
     ck_assert_int_eq(conv_from_c(&in, &sc, &out), CONV_RIGHT_TRUNC);
     ck_assert_str_eq(conv_rc_sqlstate(CONV_RIGHT_TRUNC), "22001");
     conv_scratch_fini(&sc);
