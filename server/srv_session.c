@@ -63,6 +63,7 @@ struct slot {
     struct srv_val *rowv; /* row views from the engine, ncols entries, reused */
     struct srv_blobreg blobs; /* BYTE/TEXT values handed out while the cursor is open */
     uint32_t row_first;       /* first blob handle of the row in `pending` */
+    size_t row_lob;           /* bytes of the BYTE/TEXT values of the row in `pending` */
 };
 
 struct conn {
@@ -269,6 +270,7 @@ static int encode_tuple(struct conn *c, struct slot *s, const struct srv_val *ro
     size_t ncols = srv_stmt_ncols(s->st);
     sq_buf_reset(&c->row);
     s->row_first = s->blobs.next_handle;
+    s->row_lob = 0;
     for (size_t i = 0; i < ncols; i++) {
         const struct srv_col *col = srv_stmt_col(s->st, i);
         size_t at = c->row.len;
@@ -282,6 +284,7 @@ static int encode_tuple(struct conn *c, struct slot *s, const struct srv_val *ro
             uint32_t h = srv_blobreg_add(&s->blobs, row[i].p ? row[i].p : "", row[i].n);
             if (!h)
                 return SRV_E_NOMEM;
+            s->row_lob += row[i].n;
             srv_blob_desc(c->row.data + at, false, row[i].n, (uint16_t)(i + 1), s->id, h);
         }
     }
@@ -369,9 +372,11 @@ static void do_nfetch(struct conn *c, struct slot *s, uint32_t bufsize)
             if (s->is_scroll)
                 s->pos++;
         }
-        if (sent > 0 && used + s->pending.len > budget)
+        /* BYTE/TEXT values count too: the registry holds them until the
+         * next-but-one fetch, so a batch of big values stays small. */
+        if (sent > 0 && used + s->pending.len + s->row_lob > budget)
             return; /* keep the row for the next fetch */
-        used += s->pending.len;
+        used += s->pending.len + s->row_lob;
         send_pending(c, s);
         sent++;
         s->rows_sent++;

@@ -212,6 +212,48 @@ START_TEST(stream_drain_closed_cursor_and_scroll_errors)
 }
 END_TEST
 
+/* ifxlite counts BYTE/TEXT values against the NFETCH buffer (it keeps them
+ * until the next-but-one fetch): rows with 100 KB values come one per batch,
+ * and every value of every batch can still be read, prefetching included. */
+START_TEST(big_values_make_small_batches)
+{
+    struct sq_conn *c = it_connect("testdb");
+    it_exec(c, "CREATE TABLE lob_bt (id INTEGER, b BYTE)");
+    struct sq_stmt *ins;
+    const char *sql = "INSERT INTO lob_bt VALUES (?, ?)";
+    ck_assert_int_eq(sq_stmt_prepare(c, sql, strlen(sql), &ins), SQ_RC_OK);
+    for (int i = 0; i < 6; i++) {
+        uint8_t *b = pattern(100000, (unsigned)i + 40);
+        struct sq_param p[2] = {int_param(i), lob_param(SQ_T_BYTE, b, 100000)};
+        ck_assert_int_eq(sq_stmt_execute(ins, p, 2), SQ_RC_OK);
+        free(b);
+    }
+    sq_stmt_free(ins);
+    struct sq_stmt *sel;
+    sql = "SELECT id, b FROM lob_bt ORDER BY id";
+    ck_assert_int_eq(sq_stmt_prepare(c, sql, strlen(sql), &sel), SQ_RC_OK);
+    uint64_t f0 = sq_conn_fetch_round_trips(c);
+    ck_assert_int_eq(sq_stmt_open(sel, NULL, 0, 0), SQ_RC_OK);
+    for (int i = 0; i < 6; i++) {
+        const struct sq_row *row;
+        ck_assert_int_eq(sq_stmt_fetch(sel, &row), SQ_RC_OK);
+        size_t n;
+        bool is_null;
+        uint8_t *got = read_value(c, sel, row, 1, &n, &is_null);
+        uint8_t *want = pattern(100000, (unsigned)i + 40);
+        ck_assert_uint_eq(n, 100000);
+        ck_assert(memcmp(got, want, n) == 0);
+        free(got);
+        free(want);
+    }
+    const struct sq_row *row;
+    ck_assert_int_eq(sq_stmt_fetch(sel, &row), SQ_RC_NO_DATA);
+    ck_assert_uint_ge(sq_conn_fetch_round_trips(c) - f0, 5);
+    sq_stmt_free(sel);
+    sq_conn_free(c);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("it_core_lob");
@@ -220,6 +262,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, byte_and_text_round_trip_every_size);
     tcase_add_test(tc, stream_drain_closed_cursor_and_scroll_errors);
+    tcase_add_test(tc, big_values_make_small_batches);
     suite_add_tcase(s, tc);
     return ck_run(s);
 }
