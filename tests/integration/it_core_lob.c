@@ -206,6 +206,12 @@ START_TEST(stream_drain_closed_cursor_and_scroll_errors)
     ck_assert_int_eq(sq_stmt_close(sel), SQ_RC_OK);
     ck_assert_int_eq(sq_stmt_open(sel, NULL, 0, SQ_CURSOR_SCROLL), SQ_RC_SERVER);
     ck_assert_int_eq(sq_conn_server_error(c)->sqlcode, -611);
+    /* no BYTE/TEXT literals (doc §9.7): -617; NULL is fine */
+    it_exec_err(c, "INSERT INTO lob_dr VALUES (3, 'abc')", -617);
+    it_exec_err(c, "INSERT INTO lob_dr VALUES (3, 12)", -617);
+    it_exec_err(c, "UPDATE lob_dr SET b = 'x' WHERE id = 1", -617);
+    it_exec(c, "INSERT INTO lob_dr VALUES (3, NULL)");
+    it_exec(c, "UPDATE lob_dr SET b = NULL WHERE id = 3");
     sq_stmt_free(sel);
     free(b);
     sq_conn_free(c);
