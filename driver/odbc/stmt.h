@@ -245,6 +245,10 @@ SQLRETURN stmt_lob_step(struct stmt *s, size_t n, enum sq_rc *r);
 SQLRETURN stmt_lob_put(struct stmt *s, const void *data, SQLLEN len);
 /* End a half-sent BYTE/TEXT group without executing it (cancel, free). */
 void stmt_lob_abandon(struct stmt *s);
+/* BLOB/CLOB data cannot be moved yet (docs/large-objects.md): true, with
+ * HYC00, for a non-NULL smart-LOB value; a NULL one is left to the caller. */
+bool stmt_smartlob_unsupported(struct stmt *s, const struct sq_coldesc *cd,
+                               const struct sq_value *v, SQLLEN *ind);
 /* Any parameter of the statement a BYTE/TEXT value (by types and targets)? */
 bool stmt_params_have_lob(struct stmt *s, size_t n);
 

@@ -499,3 +499,16 @@ SQLRETURN stmt_lob_put(struct stmt *s, const void *data, SQLLEN len)
     W->put += n;
     return SQL_SUCCESS;
 }
+
+bool stmt_smartlob_unsupported(struct stmt *s, const struct sq_coldesc *cd,
+                               const struct sq_value *v, SQLLEN *ind)
+{
+    (void)ind;
+    if (!cd || (cd->kind != SQ_K_BLOB && cd->kind != SQ_K_CLOB) || v->is_null)
+        return false;
+    (void)diag_add(&s->hdr, DIAG_HYC00,
+                   "%s data cannot be read yet: the row holds only its locator (the smart-LOB "
+                   "transfer is not implemented; docs/large-objects.md)",
+                   cd->kind == SQ_K_BLOB ? "BLOB" : "CLOB");
+    return true;
+}

@@ -431,6 +431,43 @@ START_TEST(scroll_cursor_over_byte_is_611)
 }
 END_TEST
 
+/* BLOB/CLOB: described as LONGVARBINARY/LONGVARCHAR; NULLs read; data not
+ * yet (HYC00, the connection stays usable: the row's 72-byte locator
+ * decodes). */
+START_TEST(smart_lobs_described_nulls_and_hyc00)
+{
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "CREATE TABLE lb7 (id INTEGER, bl BLOB, cl CLOB)");
+    fx_exec_ok(st, "INSERT INTO lb7 (id) VALUES (1)");
+    uint8_t data[3] = {1, 2, 3};
+    SQLLEN dl = 3;
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARBINARY, 3, 0, data,
+                            3, &dl));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lb7 (id, bl) VALUES (2, ?)", SQL_NTS));
+    OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT bl, cl FROM lb7 ORDER BY id", SQL_NTS));
+    SQLSMALLINT type = 0;
+    OK(st, SQLDescribeCol(st, 1, NULL, 0, NULL, &type, NULL, NULL, NULL));
+    ck_assert_int_eq(type, SQL_LONGVARBINARY);
+    OK(st, SQLDescribeCol(st, 2, NULL, 0, NULL, &type, NULL, NULL, NULL));
+    ck_assert_int_eq(type, SQL_LONGVARCHAR);
+    OK(st, SQLFetch(st));
+    char buf[16];
+    SQLLEN ind = 0;
+    OK(st, SQLGetData(st, 1, SQL_C_BINARY, buf, sizeof buf, &ind));
+    ck_assert_int_eq(ind, SQL_NULL_DATA);
+    OK(st, SQLFetch(st));
+    EXPECT_RC(st, SQLGetData(st, 1, SQL_C_BINARY, buf, sizeof buf, &ind), SQL_ERROR);
+    fx_expect_state(st, 1, "HYC00");
+    OK(st, SQLGetData(st, 2, SQL_C_CHAR, buf, sizeof buf, &ind));
+    ck_assert_int_eq(ind, SQL_NULL_DATA);
+    EXPECT_RC(st, SQLFetch(st), SQL_NO_DATA);
+    OK(st, SQLCloseCursor(st));
+    fx_exec_ok(st, "INSERT INTO lb7 (id) VALUES (3)"); /* still connected */
+    OK(st, SQLFreeHandle(SQL_HANDLE_STMT, st));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_lob");
@@ -443,6 +480,7 @@ static Suite *suite(void)
     tcase_add_test(tc, hex_and_wide_conversions);
     tcase_add_test(tc, bound_columns_and_interrupted_stream);
     tcase_add_test(tc, scroll_cursor_over_byte_is_611);
+    tcase_add_test(tc, smart_lobs_described_nulls_and_hyc00);
     suite_add_tcase(s, tc);
     return s;
 }
