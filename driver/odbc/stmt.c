@@ -11,6 +11,7 @@
 #include "../../include/sqlifx.h"
 #include "dbc.h"
 #include "sq_alloc.h"
+#include "sq_blob.h"
 
 bool stmt_metadata_id(const struct stmt *s)
 {
@@ -183,6 +184,10 @@ SQLRETURN stmt_wire_error(struct stmt *s, enum sq_rc rc)
         (void)dbc_wire_error(s->dbc, dbc_handle(s->dbc), (int)rc);
         return diag_add(&s->hdr, DIAG_HY008, NULL);
     }
+    if (rc == SQ_RC_MISUSE && !s->lobw.begun && sq_lobexec_active(dbc_wire(s->dbc)))
+        return diag_add(&s->hdr, DIAG_HY010,
+                        "another statement on this connection is sending a BYTE/TEXT value "
+                        "(SQLPutData): finish it with SQLParamData or cancel it first");
     return dbc_wire_error(s->dbc, &s->hdr, (int)rc);
 }
 

@@ -283,12 +283,35 @@ START_TEST(declared_length_mismatch_is_22026)
     OK(q, SQLGetData(q, 1, SQL_C_SLONG, &cnt, 0, NULL));
     ck_assert_int_eq(cnt, 0);
     OK(q, SQLFreeHandle(SQL_HANDLE_STMT, q));
+    /* Another statement while a value is half sent: refused with a clear
+     * state, the stream is not disturbed. */
+    EXPECT_RC(st, SQLExecute(st), SQL_NEED_DATA);
+    EXPECT_RC(st, SQLParamData(st, &token), SQL_NEED_DATA);
+    OK(st, SQLPutData(st, data, 40));
+    SQLHSTMT q2 = fx_new_stmt();
+    EXPECT_RC(q2, SQLExecDirect(q2, (SQLCHAR *)"SELECT COUNT(*) FROM lb3", SQL_NTS), SQL_ERROR);
+    SQLCHAR state[6] = "";
+    SQLINTEGER nat = 0;
+    SQLCHAR msg[300];
+    SQLSMALLINT ml;
+    ck_assert_int_eq(SQLGetDiagRec(SQL_HANDLE_STMT, q2, 1, state, &nat, msg, sizeof msg, &ml),
+                     SQL_SUCCESS);
+    ck_assert_msg(strcmp((char *)state, "HY010") == 0, "state %s (%s)", state, msg);
+    OK(q2, SQLFreeHandle(SQL_HANDLE_STMT, q2));
+    OK(st, SQLPutData(st, data, 60));
+    OK(st, SQLParamData(st, &token));
     /* SQLCancel in the middle of a streamed value leaves the link usable. */
     EXPECT_RC(st, SQLExecute(st), SQL_NEED_DATA);
     EXPECT_RC(st, SQLParamData(st, &token), SQL_NEED_DATA);
     OK(st, SQLPutData(st, data, 30));
     OK(st, SQLCancel(st));
     fx_exec_ok(st, "INSERT INTO lb3 (id) VALUES (2)");
+    SQLHSTMT q3 = fx_new_stmt();
+    OK(q3, SQLExecDirect(q3, (SQLCHAR *)"SELECT COUNT(*) FROM lb3 WHERE b IS NOT NULL", SQL_NTS));
+    OK(q3, SQLFetch(q3));
+    OK(q3, SQLGetData(q3, 1, SQL_C_SLONG, &cnt, 0, NULL));
+    ck_assert_int_eq(cnt, 1); /* the 100 bytes given after the refused statement */
+    OK(q3, SQLFreeHandle(SQL_HANDLE_STMT, q3));
     OK(st, SQLFreeHandle(SQL_HANDLE_STMT, st));
 }
 END_TEST
@@ -386,9 +409,12 @@ START_TEST(bound_columns_and_interrupted_stream)
     ck_assert(memcmp(bb, b, sizeof bb) == 0);
     ck_assert_int_eq(ti, 5);
     ck_assert_str_eq(tb, "short");
-    /* SQLGetData of the bound column starts from the beginning */
-    uint8_t part[1000];
+    /* a length query (buffer length 0) reads nothing */
     SQLLEN ind = 0;
+    uint8_t part[1000];
+    EXPECT_RC(st, SQLGetData(st, 2, SQL_C_BINARY, part, 0, &ind), SQL_SUCCESS_WITH_INFO);
+    ck_assert_int_eq(ind, 100000);
+    /* SQLGetData of the bound column starts from the beginning */
     EXPECT_RC(st, SQLGetData(st, 2, SQL_C_BINARY, part, sizeof part, &ind), SQL_SUCCESS_WITH_INFO);
     ck_assert_int_eq(ind, 100000);
     ck_assert(memcmp(part, b, sizeof part) == 0);
