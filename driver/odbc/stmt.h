@@ -96,6 +96,8 @@ struct lob_rd {
     uint64_t emitted;   /* output bytes returned */
     uint64_t received;  /* source bytes received from the current stream */
     uint64_t skip;      /* source bytes to drop from a re-opened stream */
+    bool hex_pend;      /* the low hex digit of a consumed byte is still to return */
+    uint8_t hex_lo;
     uint8_t desc[56];
     uint8_t *buf;       /* unconverted source: at most one chunk + a partial sequence */
     size_t buf_off, buf_n, buf_cap;

@@ -13,7 +13,8 @@
  * on the connection in between drains the stream (sq_conn_flush); the next
  * SQLGetData then asks again and skips what was already received (the cursor
  * is still open, so the descriptor is still good). Hex output is cut at whole
- * bytes, so a piece may be one character shorter than the buffer allows.
+ * bytes, so a piece may be one character shorter than the buffer allows,
+ * except that a buffer with room for a single digit gets one digit per call.
  *
  * Writing. BYTE/TEXT parameters (conv_lob_type) go as descriptor blocks in
  * SQ_BIND followed by SQ_BBIND and the SQ_BLOB chunks (sq_lobexec_*). Values
@@ -157,6 +158,18 @@ static SQLRETURN pull(struct stmt *s, struct lob_rd *L)
  * more source (or, for UTF-16, a whole sequence is not there yet). */
 static void convert(struct lob_rd *L, uint8_t *out, size_t avail, size_t *w)
 {
+    if (L->hex_pend) {
+        /* a buffer too small for a whole byte's digits got only the high one */
+        size_t half = L->kind == LOB_HEX ? 1 : 2;
+        if (avail - *w < half)
+            return;
+        out[*w] = L->hex_lo;
+        if (half == 2)
+            out[*w + 1] = 0;
+        *w += half;
+        L->emitted += half;
+        L->hex_pend = false;
+    }
     while (L->buf_off < L->buf_n && *w < avail) {
         const uint8_t *p = L->buf + L->buf_off;
         size_t have = L->buf_n - L->buf_off;
@@ -174,8 +187,19 @@ static void convert(struct lob_rd *L, uint8_t *out, size_t avail, size_t *w)
         case LOB_HEX16: {
             size_t per = L->kind == LOB_HEX ? 2 : 4;
             size_t k = (avail - *w) / per;
-            if (k == 0)
+            if (k == 0) {
+                /* room for one digit: the high one now, the low one next call */
+                out[*w] = (uint8_t)hexdig[p[0] >> 4];
+                if (per == 4)
+                    out[*w + 1] = 0;
+                *w += per / 2;
+                L->hex_lo = (uint8_t)hexdig[p[0] & 0xF];
+                L->hex_pend = true;
+                L->buf_off++;
+                L->consumed++;
+                L->emitted += per / 2;
                 return;
+            }
             if (k > have)
                 k = have;
             for (size_t j = 0; j < k; j++) {
@@ -229,7 +253,7 @@ static void convert(struct lob_rd *L, uint8_t *out, size_t avail, size_t *w)
  * may still be unread: the next request drains them). */
 static bool all_out(const struct lob_rd *L)
 {
-    return L->consumed >= L->total;
+    return L->consumed >= L->total && !L->hex_pend;
 }
 
 /* Output bytes still to come, or -1 when not known (UTF-16). */
@@ -240,9 +264,9 @@ static int64_t remaining(const struct lob_rd *L)
     case LOB_RAW:
         return (int64_t)left;
     case LOB_HEX:
-        return (int64_t)(2 * left);
+        return (int64_t)(2 * left + (L->hex_pend ? 1 : 0));
     case LOB_HEX16:
-        return (int64_t)(4 * left);
+        return (int64_t)(4 * left + (L->hex_pend ? 2 : 0));
     default:
         return all_out(L) ? 0 : -1;
     }

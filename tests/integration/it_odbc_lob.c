@@ -340,6 +340,20 @@ START_TEST(hex_and_wide_conversions)
     OK(st, SQLGetData(st, 1, SQL_C_CHAR, hex, sizeof hex, &ind));
     ck_assert_int_eq(ind, 2);
     ck_assert_str_eq(hex, "FF");
+    /* room for one digit per call: 00 AB FF as six calls */
+    {
+        SQLLEN want = 6;
+        char one[2];
+        const char *digits = "00ABFF";
+        for (int k = 0; k < 6; k++) {
+            SQLRETURN rc = SQLGetData(st, 3, SQL_C_CHAR, one, sizeof one, &ind);
+            ck_assert_int_eq(rc, k < 5 ? SQL_SUCCESS_WITH_INFO : SQL_SUCCESS);
+            ck_assert_int_eq(ind, want - k);
+            ck_assert_int_eq(one[0], digits[k]);
+            ck_assert_int_eq(one[1], 0);
+        }
+        EXPECT_RC(st, SQLGetData(st, 3, SQL_C_CHAR, one, sizeof one, &ind), SQL_NO_DATA);
+    }
     /* wide text: pieces of 1001 bytes of room -> 500 units at most */
     size_t units = 0, calls = 0;
     SQLWCHAR w[501];
