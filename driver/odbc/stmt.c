@@ -63,9 +63,12 @@ static void params_free(struct stmt *s)
     if (s->scratch)
         for (size_t i = 0; i < s->params_cap; i++)
             conv_scratch_fini(&s->scratch[i]);
-    if (s->dae)
-        for (size_t i = 0; i < s->params_cap; i++)
+    if (s->dae) {
+        for (size_t i = 0; i < s->params_cap; i++) {
             sq_free(s->dae[i].p);
+            stmt_lob_spool_close(&s->dae[i]);
+        }
+    }
     sq_free(s->scratch);
     sq_free(s->params);
     sq_free(s->dae);

@@ -78,6 +78,9 @@ struct dae_buf {
     bool is_null;
     bool given;    /* SQLPutData was called at least once */
     bool lob_stream; /* a BYTE/TEXT value whose SQLPutData pieces go to the wire (stmt_lob.c) */
+    bool lob_spool;  /* a BYTE/TEXT value of unknown length: SQLPutData pieces go to `spool` */
+    void *spool;     /* FILE * of an anonymous temporary file, or NULL */
+    uint16_t lob_type; /* SQ_T_BYTE / SQ_T_TEXT of a spooled value */
 };
 
 /* BYTE/TEXT value being returned by SQLGetData (stmt_lob.c). */
@@ -247,6 +250,10 @@ SQLRETURN stmt_lob_step(struct stmt *s, size_t n, enum sq_rc *r);
 SQLRETURN stmt_lob_put(struct stmt *s, const void *data, SQLLEN len);
 /* End a half-sent BYTE/TEXT group without executing it (cancel, free). */
 void stmt_lob_abandon(struct stmt *s);
+/* SQLPutData of a spooled BYTE/TEXT parameter (length not declared). */
+SQLRETURN stmt_lob_spool_put(struct stmt *s, struct dae_buf *b, const void *data, size_t n);
+/* Close a parameter's spool file. */
+void stmt_lob_spool_close(struct dae_buf *b);
 /* BLOB/CLOB data cannot be moved yet (docs/large-objects.md): true, with
  * HYC00, for a non-NULL smart-LOB value; a NULL one is left to the caller. */
 bool stmt_smartlob_unsupported(struct stmt *s, const struct sq_coldesc *cd,

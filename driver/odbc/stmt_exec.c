@@ -520,6 +520,22 @@ SQLRETURN stmt_put_data(struct stmt *s, SQLPOINTER data, SQLLEN len)
     }
     if (b->is_null)
         return diag_add(&s->hdr, DIAG_HY011, NULL);
+    if (b->lob_spool) {
+        /* BYTE/TEXT of undeclared length: to a temporary file, not memory */
+        size_t n;
+        if (len == SQL_NTS && ct != SQL_C_BINARY && data)
+            n = strlen(data);
+        else if (len < 0)
+            return diag_add(&s->hdr, DIAG_HY090, NULL);
+        else
+            n = (size_t)len;
+        if (n && !data)
+            return diag_add(&s->hdr, DIAG_HY009, NULL);
+        SQLRETURN lr = stmt_lob_spool_put(s, b, data, n);
+        if (lr == SQL_SUCCESS)
+            s->state = STMT_S10;
+        return lr;
+    }
     bool is_var = ct == SQL_C_CHAR || ct == SQL_C_WCHAR || ct == SQL_C_BINARY ||
                   ct == SQL_C_DEFAULT;
     size_t n;

@@ -25,10 +25,12 @@
  * held; its parameters are asked for after all the others (ODBC leaves the
  * order to the driver), because the BIND, which precedes the data, must carry
  * every other value. Less or more data than declared is 22026 and the
- * statement is not executed. Other data-at-execution values are collected in
- * memory first, as for any other type. */
+ * statement is not executed. Without a declared length the pieces go to an
+ * anonymous temporary file, sent at execution; SQL_C_WCHAR values are
+ * collected in memory, as for any other type. */
 #include "stmt.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "sq_alloc.h"
@@ -130,10 +132,9 @@ static SQLRETURN pull(struct stmt *s, struct lob_rd *L)
             L->src_done = true;
             L->opened = false;
             if (L->received + L->skip < L->total)
-                return diag_add(&s->hdr, DIAG_HY000,
-                                "BYTE/TEXT value ended after %llu of %llu bytes",
-                                (unsigned long long)(L->received + L->skip),
-                                (unsigned long long)L->total);
+                return diag_add(
+                    &s->hdr, DIAG_HY000, "BYTE/TEXT value ended after %llu of %llu bytes",
+                    (unsigned long long)(L->received + L->skip), (unsigned long long)L->total);
             return SQL_SUCCESS;
         }
         if (r != SQ_RC_OK) {
@@ -290,8 +291,10 @@ static SQLRETURN start(struct stmt *s, SQLUSMALLINT col, const struct sq_coldesc
         L->kind = text ? LOB_UTF16 : LOB_HEX16;
         break;
     default:
-        return diag_add(&s->hdr, DIAG_07006, "a %s value converts only to SQL_C_BINARY, "
-                        "SQL_C_CHAR or SQL_C_WCHAR", text ? "TEXT" : "BYTE");
+        return diag_add(&s->hdr, DIAG_07006,
+                        "a %s value converts only to SQL_C_BINARY, "
+                        "SQL_C_CHAR or SQL_C_WCHAR",
+                        text ? "TEXT" : "BYTE");
     }
     if (!v->u.s.p || v->u.s.n != SQ_BLOB_DESCRIPTOR_SIZE)
         return diag_add(&s->hdr, DIAG_HY000, "malformed BYTE/TEXT descriptor");
@@ -329,9 +332,9 @@ static SQLRETURN piece(struct stmt *s, const struct conv_target *t, SQLLEN *ind,
             break;
         /* convert stopped early: the buffer is empty, a UTF-8 sequence
          * continues in the next chunk, or the next unit does not fit. */
-        bool need_src = L->buf_off == L->buf_n ||
-                        (L->kind == LOB_UTF16 &&
-                         L->buf_n - L->buf_off < utf8_len(L->buf[L->buf_off]));
+        bool need_src =
+            L->buf_off == L->buf_n ||
+            (L->kind == LOB_UTF16 && L->buf_n - L->buf_off < utf8_len(L->buf[L->buf_off]));
         if (!need_src || L->src_done)
             break;
         SQLRETURN rc = pull(s, L);
@@ -454,6 +457,39 @@ SQLRETURN stmt_lob_step(struct stmt *s, size_t n, enum sq_rc *r)
             W->next++;
             continue;
         }
+        if (s->dae && s->dae[W->next].lob_spool && s->dae[W->next].spool) {
+            /* spooled value: read back from its file in pieces */
+            FILE *f = s->dae[W->next].spool;
+            const size_t cap = 65536;
+            uint8_t *piece = sq_malloc(cap);
+            uint64_t left = p->u.lob.n;
+            if (!piece) {
+                stmt_lob_abandon(s);
+                return diag_add(&s->hdr, DIAG_HY001, NULL);
+            }
+            rewind(f);
+            while (*r == SQ_RC_OK && left > 0) {
+                size_t k = left < cap ? (size_t)left : cap;
+                if (fread(piece, 1, k, f) != k) {
+                    sq_free(piece);
+                    stmt_lob_abandon(s);
+                    return diag_add(&s->hdr, DIAG_HY000,
+                                    "cannot read back parameter %zu from its temporary file",
+                                    W->next + 1);
+                }
+                *r = sq_lobexec_put(s->sq, piece, k);
+                left -= k;
+            }
+            sq_free(piece);
+            if (*r == SQ_RC_OK)
+                *r = sq_lobexec_end(s->sq);
+            if (*r != SQ_RC_OK) {
+                memset(W, 0, sizeof *W);
+                return SQL_SUCCESS;
+            }
+            W->next++;
+            continue;
+        }
         if (s->dae && s->dae[W->next].lob_stream) {
             W->cur = W->next + 1;
             W->put = 0;
@@ -482,8 +518,9 @@ SQLRETURN stmt_lob_put(struct stmt *s, const void *data, SQLLEN len)
     const struct desc_rec *a = &s->apd->recs[W->cur];
     if (len == SQL_NULL_DATA) {
         stmt_lob_abandon(s);
-        return diag_add(&s->hdr, DIAG_22026, "NULL for a BYTE/TEXT parameter whose length "
-                                             "was declared with SQL_LEN_DATA_AT_EXEC");
+        return diag_add(&s->hdr, DIAG_22026,
+                        "NULL for a BYTE/TEXT parameter whose length "
+                        "was declared with SQL_LEN_DATA_AT_EXEC");
     }
     size_t n;
     if (len == SQL_NTS) {
@@ -535,4 +572,28 @@ bool stmt_smartlob_unsupported(struct stmt *s, const struct sq_coldesc *cd,
                    "transfer is not implemented; docs/large-objects.md)",
                    cd->kind == SQ_K_BLOB ? "BLOB" : "CLOB");
     return true;
+}
+
+void stmt_lob_spool_close(struct dae_buf *b)
+{
+    if (b->spool)
+        fclose(b->spool);
+    b->spool = NULL;
+}
+
+SQLRETURN stmt_lob_spool_put(struct stmt *s, struct dae_buf *b, const void *data, size_t n)
+{
+    if (!b->spool) {
+        b->spool = tmpfile(); /* unlinked at once: nothing is left behind */
+        if (!b->spool)
+            return diag_add(&s->hdr, DIAG_HY001,
+                            "cannot create a temporary file for a BYTE/TEXT parameter");
+        b->len = 0;
+    }
+    if (n && fwrite(data, 1, n, b->spool) != n)
+        return diag_add(&s->hdr, DIAG_HY001,
+                        "cannot write a BYTE/TEXT parameter to its temporary file");
+    b->len += n;
+    b->given = true;
+    return SQL_SUCCESS;
 }

@@ -99,6 +99,8 @@ void stmt_dae_reset(struct stmt *s)
         s->dae[i].given = false;
         s->dae[i].is_null = false;
         s->dae[i].lob_stream = false;
+        s->dae[i].lob_spool = false;
+        stmt_lob_spool_close(&s->dae[i]);
     }
     s->dae_param = 0;
 }
@@ -206,9 +208,23 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
                 b->lob_stream = true;
                 continue;
             }
+            if (lt && decl == SQL_DATA_AT_EXEC &&
+                (in.c_type == SQL_C_BINARY || (in.c_type == SQL_C_CHAR && lt == SQ_T_TEXT)))
+            {
+                b->lob_spool = true; /* length unknown: spooled to a file (stmt_lob.c) */
+                b->lob_type = lt;
+            }
             if (!b->given) {
                 s->dae_param = i + 1;
                 return SQL_NEED_DATA;
+            }
+            if (b->lob_spool && !b->is_null) {
+                struct sq_param *sp = &s->params[i];
+                memset(sp, 0, sizeof *sp);
+                sp->type = b->lob_type;
+                sp->u.lob.p = NULL;
+                sp->u.lob.n = b->len;
+                continue;
             }
             in.data = b->p;
             in.octet_len = b->is_null ? SQL_NULL_DATA : (SQLLEN)b->len;

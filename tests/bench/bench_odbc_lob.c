@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* bench_odbc_lob.c - a BYTE value of N MiB (default 100) in and out through
- * the DM: inserted with SQL_LEN_DATA_AT_EXEC and SQLPutData pieces of 256 KiB
- * made on the fly, read back with SQLGetData pieces of 256 KiB and checked
+ * the DM: inserted twice with SQLPutData pieces of 256 KiB made on the fly
+ * (SQL_LEN_DATA_AT_EXEC: streamed; SQL_DATA_AT_EXEC: spooled to a temporary
+ * file), both read back with SQLGetData pieces of 256 KiB and checked
  * byte for byte. Reports MB/s both ways and the client's peak RSS (VmHWM)
  * above its baseline after connecting; fails (exit 1) when the value does not
  * round-trip or the peak grows by 32 MiB or more: neither direction may hold
@@ -50,78 +51,91 @@ int main(int argc, char **argv)
     long base = status_kb("VmHWM");
     printf("baseline VmHWM %ld kB (VmRSS %ld kB)\n", base, status_kb("VmRSS"));
 
-    /* in: data at execution with the length declared -> streamed */
-    SQLHSTMT st = bench_stmt(&b);
-    bench_check(SQL_HANDLE_STMT, st,
-                SQLPrepare(st, (SQLCHAR *)"INSERT INTO blob_bench VALUES (1, ?)", SQL_NTS),
-                "SQLPrepare");
-    SQLLEN len = SQL_LEN_DATA_AT_EXEC((SQLLEN)total);
-    bench_check(SQL_HANDLE_STMT, st,
-                SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARBINARY,
-                                 (SQLULEN)total, 0, (SQLPOINTER)1, 0, &len),
-                "SQLBindParameter");
+    /* in: data at execution, id 1 with the length declared (streamed to the
+     * wire), id 2 without (spooled to a temporary file first) */
     struct bench_mark a, z;
-    bench_mark_now(&b, &a);
-    SQLRETURN rc = SQLExecute(st);
-    if (rc != SQL_NEED_DATA)
-        bench_check(SQL_HANDLE_STMT, st, SQL_ERROR, "SQLExecute (expected SQL_NEED_DATA)");
-    SQLPOINTER token;
-    while ((rc = SQLParamData(st, &token)) == SQL_NEED_DATA) {
-        for (uint64_t off = 0; off < total; off += PIECE) {
-            size_t n = total - off < PIECE ? (size_t)(total - off) : PIECE;
-            fill(piece, off, n);
-            bench_check(SQL_HANDLE_STMT, st, SQLPutData(st, piece, (SQLLEN)n), "SQLPutData");
+    SQLRETURN rc;
+    long hwm_in = 0;
+    for (int id = 1; id <= 2; id++) {
+        SQLHSTMT st = bench_stmt(&b);
+        char sql[64];
+        snprintf(sql, sizeof sql, "INSERT INTO blob_bench VALUES (%d, ?)", id);
+        bench_check(SQL_HANDLE_STMT, st, SQLPrepare(st, (SQLCHAR *)sql, SQL_NTS), "SQLPrepare");
+        SQLLEN len = id == 1 ? SQL_LEN_DATA_AT_EXEC((SQLLEN)total) : SQL_DATA_AT_EXEC;
+        bench_check(SQL_HANDLE_STMT, st,
+                    SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARBINARY,
+                                     (SQLULEN)total, 0, (SQLPOINTER)1, 0, &len),
+                    "SQLBindParameter");
+        bench_mark_now(&b, &a);
+        rc = SQLExecute(st);
+        if (rc != SQL_NEED_DATA)
+            bench_check(SQL_HANDLE_STMT, st, SQL_ERROR, "SQLExecute (expected SQL_NEED_DATA)");
+        SQLPOINTER token;
+        while ((rc = SQLParamData(st, &token)) == SQL_NEED_DATA) {
+            for (uint64_t off = 0; off < total; off += PIECE) {
+                size_t n = total - off < PIECE ? (size_t)(total - off) : PIECE;
+                fill(piece, off, n);
+                bench_check(SQL_HANDLE_STMT, st, SQLPutData(st, piece, (SQLLEN)n), "SQLPutData");
+            }
         }
+        bench_check(SQL_HANDLE_STMT, st, rc, "SQLParamData");
+        bench_mark_now(&b, &z);
+        double in_s = z.wall - a.wall;
+        hwm_in = status_kb("VmHWM");
+        printf("in (%s): %lu MiB in %.3f s = %.1f MB/s (client cpu %.3f s, server cpu %.3f s), "
+               "VmHWM +%ld kB\n",
+               id == 1 ? "SQL_LEN_DATA_AT_EXEC, streamed" : "SQL_DATA_AT_EXEC, spooled", mib, in_s,
+               (double)total / 1e6 / in_s, z.cpu_client - a.cpu_client, z.cpu_server - a.cpu_server,
+               hwm_in - base);
+        SQLFreeHandle(SQL_HANDLE_STMT, st);
     }
-    bench_check(SQL_HANDLE_STMT, st, rc, "SQLParamData");
-    bench_mark_now(&b, &z);
-    double in_s = z.wall - a.wall;
-    long hwm_in = status_kb("VmHWM");
-    printf("in:  %lu MiB in %.3f s = %.1f MB/s (client cpu %.3f s, server cpu %.3f s), "
-           "VmHWM +%ld kB\n",
-           mib, in_s, (double)total / 1e6 / in_s, z.cpu_client - a.cpu_client,
-           z.cpu_server - a.cpu_server, hwm_in - base);
-    SQLFreeHandle(SQL_HANDLE_STMT, st);
 
     /* out: SQLGetData pieces, checked */
-    st = bench_stmt(&b);
+    SQLHSTMT st = bench_stmt(&b);
     bench_mark_now(&b, &a);
     bench_check(SQL_HANDLE_STMT, st,
-                SQLExecDirect(st, (SQLCHAR *)"SELECT b FROM blob_bench WHERE id = 1", SQL_NTS),
+                SQLExecDirect(st, (SQLCHAR *)"SELECT b FROM blob_bench ORDER BY id", SQL_NTS),
                 "SELECT");
-    bench_check(SQL_HANDLE_STMT, st, SQLFetch(st), "SQLFetch");
     uint64_t got = 0;
     bool bad = false;
-    for (;;) {
-        SQLLEN ind = 0;
-        rc = SQLGetData(st, 1, SQL_C_BINARY, piece, PIECE, &ind);
-        if (rc == SQL_NO_DATA)
-            break;
-        bench_check(SQL_HANDLE_STMT, st, rc, "SQLGetData");
-        size_t n = rc == SQL_SUCCESS ? (size_t)ind : PIECE;
-        if (ind != (SQLLEN)(total - got))
+    for (int row = 0; row < 2; row++) {
+        bench_check(SQL_HANDLE_STMT, st, SQLFetch(st), "SQLFetch");
+        uint64_t vgot = 0;
+        for (;;) {
+            SQLLEN ind = 0;
+            rc = SQLGetData(st, 1, SQL_C_BINARY, piece, PIECE, &ind);
+            if (rc == SQL_NO_DATA)
+                break;
+            bench_check(SQL_HANDLE_STMT, st, rc, "SQLGetData");
+            size_t n = rc == SQL_SUCCESS ? (size_t)ind : PIECE;
+            if (ind != (SQLLEN)(total - vgot))
+                bad = true;
+            fill(want, vgot, n);
+            if (memcmp(piece, want, n) != 0)
+                bad = true;
+            vgot += n;
+        }
+        if (vgot != total)
             bad = true;
-        fill(want, got, n);
-        if (memcmp(piece, want, n) != 0)
-            bad = true;
-        got += n;
+        got += vgot;
     }
     bench_mark_now(&b, &z);
     double out_s = z.wall - a.wall;
     long hwm_out = status_kb("VmHWM");
-    printf("out: %lu MiB in %.3f s = %.1f MB/s (client cpu %.3f s, server cpu %.3f s), "
+    printf("out: 2 x %lu MiB in %.3f s = %.1f MB/s (client cpu %.3f s, server cpu %.3f s), "
            "VmHWM +%ld kB\n",
-           mib, out_s, (double)total / 1e6 / out_s, z.cpu_client - a.cpu_client,
+           mib, out_s, 2.0 * (double)total / 1e6 / out_s, z.cpu_client - a.cpu_client,
            z.cpu_server - a.cpu_server, hwm_out - base);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     bench_stop(&b);
     free(piece);
     free(want);
-    if (bad || got != total) {
-        fprintf(stderr, "value did not round-trip (%llu of %llu bytes)\n",
-                (unsigned long long)got, (unsigned long long)total);
+    if (bad || got != 2 * total) {
+        fprintf(stderr, "value did not round-trip (%llu of %llu bytes)\n", (unsigned long long)got,
+                (unsigned long long)total);
         return 1;
     }
+    (void)hwm_in;
     if (hwm_out - base >= (long)RSS_LIMIT_KB) {
         fprintf(stderr, "peak RSS grew by %ld kB (limit %u kB)\n", hwm_out - base, RSS_LIMIT_KB);
         return 1;

@@ -481,8 +481,8 @@ START_TEST(smart_lobs_described_nulls_and_hyc00)
     fx_exec_ok(st, "INSERT INTO lb7 (id) VALUES (1)");
     uint8_t data[3] = {1, 2, 3};
     SQLLEN dl = 3;
-    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARBINARY, 3, 0, data,
-                            3, &dl));
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARBINARY, 3, 0, data, 3,
+                            &dl));
     OK(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lb7 (id, bl) VALUES (2, ?)", SQL_NTS));
     OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
     OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT bl, cl FROM lb7 ORDER BY id", SQL_NTS));

@@ -242,7 +242,7 @@ START_TEST(half_sent_group_blocks_other_requests)
     struct sq_param p;
     memset(&p, 0, sizeof p);
     p.type = SQ_T_BYTE;
-    p.u.lob.n = 10; /* streamed by the caller */
+    p.u.lob.n = 10;                                             /* streamed by the caller */
     ck_assert_int_eq(sq_stmt_execute(st, &p, 1), SQ_RC_MISUSE); /* no data to send */
     size_t before = sq_mem_written(tr)->len;
     ck_assert_int_eq(sq_lobexec_begin(st, &p, 1), SQ_RC_OK);
@@ -252,8 +252,8 @@ START_TEST(half_sent_group_blocks_other_requests)
     ck_assert_int_eq(sq_lobexec_finish(st, false), SQ_RC_OK);
     const struct sq_buf *w = sq_mem_written(tr);
     /* ... SQ_BBIND 1, "12345", empty chunk, EOT: no EXECUTE */
-    static const uint8_t tail[] = {0x00, 0x29, 0x00, 0x01, 0x00, 0x27, 0x00, 0x05, '1', '2', '3',
-                                   '4',  '5',  0x00, 0x00, 0x27, 0x00, 0x00, 0x00, 0x0C};
+    static const uint8_t tail[] = {0x00, 0x29, 0x00, 0x01, 0x00, 0x27, 0x00, 0x05, '1',  '2',
+                                   '3',  '4',  '5',  0x00, 0x00, 0x27, 0x00, 0x00, 0x00, 0x0C};
     ck_assert_uint_ge(w->len - before, sizeof tail);
     ck_assert(memcmp(w->data + w->len - sizeof tail, tail, sizeof tail) == 0);
     ck_assert(!sq_lobexec_active(c));

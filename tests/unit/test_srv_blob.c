@@ -14,8 +14,8 @@ START_TEST(descriptor_bytes)
     uint8_t d[SRV_BLOB_DESC];
     srv_blob_desc(d, false, 0x01020304u, 3, 7, 0x0A0B0C0Du);
     static const uint8_t want[SRV_BLOB_DESC] = {
-        0, 0, 0, 3, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 0x0A, 0x0B, 0x0C, 0x0D,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x08};
+        0,    0,    0,    3,    0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4,
+        0x0A, 0x0B, 0x0C, 0x0D, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x08};
     ck_assert(memcmp(d, want, sizeof want) == 0);
     uint32_t size, h;
     ck_assert(srv_blob_desc_read(d, &size, &h));
@@ -34,8 +34,8 @@ START_TEST(chunk_encoding_v20)
     sq_buf_init(&b);
     srv_enc_blob_chunk(&b, (const uint8_t *)"abc", 3);
     srv_enc_blob_chunk(&b, NULL, 0);
-    static const uint8_t want[] = {0x00, 0x27, 0x00, 0x03, 0x61, 0x62, 0x63, 0x00,
-                                   0x00, 0x27, 0x00, 0x00};
+    static const uint8_t want[] = {0x00, 0x27, 0x00, 0x03, 0x61, 0x62,
+                                   0x63, 0x00, 0x00, 0x27, 0x00, 0x00};
     ck_assert_uint_eq(b.len, sizeof want);
     ck_assert(memcmp(b.data, want, sizeof want) == 0);
     sq_buf_fini(&b);
@@ -74,7 +74,7 @@ START_TEST(registry_keeps_the_previous_batch)
     uint32_t a = srv_blobreg_add(&r, "a", 1), b = srv_blobreg_add(&r, "b", 1);
     uint32_t pend = r.next_handle;
     uint32_t c = srv_blobreg_add(&r, "c", 1); /* encoded, kept for call 2 */
-    srv_blobreg_fetch_begin(&r, pend);         /* call 2: batch 1 may still be read */
+    srv_blobreg_fetch_begin(&r, pend);        /* call 2: batch 1 may still be read */
     ck_assert_ptr_nonnull(srv_blobreg_find(&r, a));
     uint32_t d = srv_blobreg_add(&r, "d", 1);
     srv_blobreg_fetch_begin(&r, r.next_handle); /* call 3: batch 1 is done */
