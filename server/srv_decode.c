@@ -29,7 +29,9 @@ static enum sq_rc rd_str16_max(struct sq_rd *rd, size_t max, const uint8_t **p, 
  *   CHAR/VARCHAR/NCHAR/NVARCHAR/LVARCHAR(43)/UDTVAR(40): str16
  *   SMALLINT i16 | INTEGER/SERIAL/DATE/SMALLFLOAT 4 | FLOAT/BIGINT/BIGSERIAL 8 |
  *   INT8/SERIAL8 10 | DECIMAL/MONEY/DATETIME/INTERVAL: u16 n, n stored bytes, pad |
- *   BOOLEAN 45 (and UDTFIXED 41): 1 byte + pad.
+ *   BOOLEAN 45 (and UDTFIXED 41): 1 byte + pad |
+ *   BYTE 11 / TEXT 12: the 56-byte descriptor (doc §9.7; the data follows
+ *   the BIND as SQ_BBIND + SQ_BLOB chunks, see srv_blob.h).
  * Any other type with a value cannot be skipped: SQ_RC_PROTOCOL. */
 enum sq_rc srv_decode_bparam(struct sq_rd *rd, struct srv_bparam *p)
 {
@@ -96,8 +98,12 @@ enum sq_rc srv_decode_bparam(struct sq_rd *rd, struct srv_bparam *p)
         p->len = n;
         return SQ_RC_OK;
     }
+    case SQ_T_BYTE:
+    case SQ_T_TEXT:
+        fixed = SQ_BLOB_DESCRIPTOR_SIZE;
+        break;
     default:
-        rc = SQ_RC_PROTOCOL; /* TODO(2): BYTE/TEXT binds (descriptor + SQ_BBIND) */
+        rc = SQ_RC_PROTOCOL;
         goto fail;
     }
     if (!sq_rd_bytes(rd, fixed, &p->data))
@@ -137,6 +143,10 @@ enum sq_rc srv_decode_info_entry(struct sq_rd *rd, const uint8_t **name, size_t 
  *                    u16 max_value, str16 pairs up to an empty pair
  *   PROTOCOLS        u16 n (<= SQ_MAX_PROTO_MASK), n bytes, pad
  *   RET_TYPE         u16 direction, u16 ncols (<= SQ_MAX_COLUMNS), ncols x (u16, u32)
+ *   FETCHBLOB        56-byte BYTE/TEXT descriptor (doc §9.7)
+ *   BBIND            u16 number of values that follow as SQ_BLOB streams
+ *                    (doc §9.7 leaves the width [U]; ours)
+ *   BLOB             str16 chunk + pad; an empty chunk ends one value
  *   OPEN EXECUTE CLOSE RELEASE EOT CMMTWORK NDESCRIBE SCROLL BEGIN DBCLOSE HOLD
  *   WANTDONE EXIT DBLIST: no payload. */
 enum sq_rc srv_decode_msg(struct sq_rd *rd, const struct srv_caps *caps, struct srv_msg *m)
@@ -269,6 +279,18 @@ enum sq_rc srv_decode_msg(struct sq_rd *rd, const struct srv_caps *caps, struct 
             goto fail;
         return SQ_RC_OK;
     }
+    case SQ_FETCHBLOB:
+        if (!sq_rd_bytes(rd, SQ_BLOB_DESCRIPTOR_SIZE, &m->u.blobdesc))
+            goto fail;
+        return SQ_RC_OK;
+    case SQ_BBIND:
+        if (!sq_rd_u16(rd, &m->u.bbind))
+            goto fail;
+        return SQ_RC_OK;
+    case SQ_BLOB:
+        if (!sq_rd_str16(rd, &m->u.blob.p, &m->u.blob.n))
+            goto fail;
+        return SQ_RC_OK;
     case SQ_OPEN:
     case SQ_EXECUTE:
     case SQ_CLOSE:
@@ -348,6 +370,12 @@ const char *srv_op_name(uint16_t op)
         return "RET_TYPE";
     case SQ_PROTOCOLS:
         return "PROTOCOLS";
+    case SQ_FETCHBLOB:
+        return "FETCHBLOB";
+    case SQ_BBIND:
+        return "BBIND";
+    case SQ_BLOB:
+        return "BLOB";
     default:
         return "?";
     }

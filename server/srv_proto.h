@@ -71,6 +71,12 @@ struct srv_msg {
             const uint8_t *mask;
             size_t len;
         } protocols;
+        const uint8_t *blobdesc; /* SQ_FETCHBLOB: the 56-byte descriptor */
+        uint16_t bbind;          /* SQ_BBIND: number of values whose chunks follow [U width] */
+        struct {                 /* SQ_BLOB: one chunk (empty: end of a value) */
+            const uint8_t *p;
+            size_t n;
+        } blob;
         struct { /* SQ_INFO: entries (str16 name, str16 value) up to 0,0 */
             uint16_t type;
             size_t nentries;

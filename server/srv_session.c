@@ -20,6 +20,7 @@
 #include "sq_types.h"
 #include "sq_wr.h"
 #include "srv_charset.h"
+#include "srv_blob.h"
 #include "srv_log.h"
 #include "srv_tls.h"
 
@@ -36,6 +37,13 @@
 #define SRV_E_NODB (-329)       /* database not found or no system permission */
 #define SRV_E_NOMEM (-208)
 #define SRV_E_REFUSED (-1809) /* server rejected the connection (session cap) */
+/* BYTE/TEXT (doc §9.7, §7.5): -602 for a FETCHBLOB whose cursor is not open or
+ * whose descriptor this cursor did not hand out; -611 for a scroll cursor
+ * over BYTE/TEXT columns (documented: Genero's Informix notes, "error -611
+ * when executing the OPEN"); -254 for an SQ_BBIND count that does not match
+ * the BYTE/TEXT parameters or the SQ_BLOB values sent. */
+#define SRV_E_BLOBOPEN (-602)
+#define SRV_E_SCROLLBLOB (-611)
 
 /* XACTSTAT event numbers: our choice ([U] in the doc). Levels: 1 in a
  * transaction, 0 not. */
@@ -54,6 +62,9 @@ struct slot {
     struct sq_buf pending; /* an encoded TUPLE that did not fit the last NFETCH */
     bool has_pending;
     struct srv_val *rowv; /* row views from the engine, ncols entries, reused */
+    struct srv_blobreg blobs; /* BYTE/TEXT values handed out while the cursor is open */
+    uint32_t row_first;       /* first blob handle of the row in `pending` */
+    size_t row_lob;           /* bytes of the BYTE/TEXT values of the row in `pending` */
 };
 
 struct conn {
@@ -79,6 +90,9 @@ struct conn {
     char client_locale[64], db_locale[64], dbdate[32];
     bool delimident;        /* the client's DELIMIDENT (see login_delimident) */
     struct srv_cs_conn csx; /* the open database's code set (srv_charset.h) */
+    bool lost;       /* a reply write failed mid-group: close */
+    struct srv_blobspool spool; /* SQ_BLOB values of the group being read */
+    size_t blob_params;         /* BYTE/TEXT values bound in this group */
 };
 
 /* ---------------------------------------------------------------- I/O --- */
@@ -163,6 +177,7 @@ static void slot_free(struct slot *s)
     }
     sq_buf_fini(&s->pending);
     sq_free(s->rowv);
+    srv_blobreg_clear(&s->blobs);
     sq_free(s);
 }
 
@@ -208,6 +223,7 @@ static struct slot *new_slot(struct conn *c, struct srv_stmt *st)
     if (!s)
         return NULL;
     sq_buf_init(&s->pending);
+    srv_blobreg_init(&s->blobs);
     s->st = st;
     s->id = (uint16_t)id;
     c->slots[id] = s;
@@ -277,15 +293,28 @@ static int encode_tuple(struct conn *c, struct slot *s, const struct srv_val *ro
 {
     size_t ncols = srv_stmt_ncols(s->st);
     sq_buf_reset(&c->row);
+    s->row_first = s->blobs.next_handle;
+    s->row_lob = 0;
     for (size_t i = 0; i < ncols; i++) {
         const struct srv_col *col = srv_stmt_col(s->st, i);
         struct srv_val v = row[i];
         if (c->csx.cs && v.k == SRV_V_TEXT && is_char_type(col->type, col->xid) &&
             srv_cs_out(c->csx.cs, v.p, v.n, &c->csx.buf, &v.p, &v.n) != 0)
             return SRV_E_BADCHAR;
+        size_t at = c->row.len;
         int rc = srv_val_encode(&c->row, col, &v);
         if (rc)
             return rc;
+        uint16_t t = SQ_T_BASE(col->type);
+        if ((t == SQ_T_BYTE || t == SQ_T_TEXT) && row[i].k != SRV_V_NULL && sq_buf_ok(&c->row) &&
+            c->row.len - at == SRV_BLOB_DESC) {
+            /* The row carries a descriptor; the value waits for SQ_FETCHBLOB. */
+            uint32_t h = srv_blobreg_add(&s->blobs, row[i].p ? row[i].p : "", row[i].n);
+            if (!h)
+                return SRV_E_NOMEM;
+            s->row_lob += row[i].n;
+            srv_blob_desc(c->row.data + at, false, row[i].n, (uint16_t)(i + 1), s->id, h);
+        }
     }
     if (!sq_buf_ok(&c->row) || c->row.len > SQ_MAX_ROW_SIZE)
         return SRV_E_NOMEM;
@@ -356,6 +385,7 @@ static void do_nfetch(struct conn *c, struct slot *s, uint32_t bufsize)
     size_t budget = bufsize < SRV_MAX_REPLY_ROWS ? bufsize : SRV_MAX_REPLY_ROWS;
     size_t used = 0;
     int sent = 0;
+    srv_blobreg_fetch_begin(&s->blobs, s->has_pending ? s->row_first : s->blobs.next_handle);
     while (!s->at_end) {
         if (!s->has_pending) {
             int r = next_tuple(c, s, s->pos + 1, s->is_scroll);
@@ -370,9 +400,11 @@ static void do_nfetch(struct conn *c, struct slot *s, uint32_t bufsize)
             if (s->is_scroll)
                 s->pos++;
         }
-        if (sent > 0 && used + s->pending.len > budget)
+        /* BYTE/TEXT values count too: the registry holds them until the
+         * next-but-one fetch, so a batch of big values stays small. */
+        if (sent > 0 && used + s->pending.len + s->row_lob > budget)
             return; /* keep the row for the next fetch */
-        used += s->pending.len;
+        used += s->pending.len + s->row_lob;
         send_pending(c, s);
         sent++;
         s->rows_sent++;
@@ -558,6 +590,62 @@ static void do_prepare(struct conn *c, const struct srv_msg *m)
     c->cur = s;
 }
 
+/* A BYTE/TEXT parameter block: its value is the next spooled SQ_BLOB stream
+ * of the group (doc §9.7), unless the descriptor says NULL (flags 0x0001, as
+ * JDBC sends it; an indicator of -1 is NULL too). */
+static int bind_blob(struct conn *c, const struct srv_bparam *p, struct srv_val *v)
+{
+    uint32_t size, handle;
+    memset(v, 0, sizeof *v);
+    v->k = SRV_V_NULL;
+    if (p->len != SRV_BLOB_DESC || !srv_blob_desc_read(p->data, &size, &handle))
+        return 0;
+    if (c->spool.oom)
+        return SRV_E_NOMEM;
+    const struct sq_buf *b = srv_blobspool_take(&c->spool);
+    if (!b)
+        return SRV_E_BINDCOUNT; /* fewer SQ_BLOB values than BYTE/TEXT parameters */
+    c->blob_params++;
+    v->k = p->type == SQ_T_BYTE ? SRV_V_BYTES : SRV_V_TEXT;
+    v->p = b->data ? (const char *)b->data : "";
+    v->n = b->len;
+    return 0;
+}
+
+/* SQ_FETCHBLOB (doc §9.7): the value named by a descriptor of this cursor's
+ * rows, as SQ_BLOB chunks and an empty chunk; the group's EOT follows. The
+ * reply is written out every SRV_BLOB_FLUSH bytes, so a large value never sits
+ * whole in the reply buffer (the socket's flow control paces the server). */
+static bool do_fetchblob(struct conn *c, struct slot *s, const uint8_t *desc)
+{
+    uint32_t size, handle;
+    if (!s->is_open) {
+        reply_code(c, SRV_E_BLOBOPEN, "");
+        return true;
+    }
+    if (!srv_blob_desc_read(desc, &size, &handle)) {
+        srv_enc_blob_chunk(&c->out, NULL, 0); /* a NULL value: no data */
+        return true;
+    }
+    const struct srv_blob_ent *e = srv_blobreg_find(&s->blobs, handle);
+    if (!e) {
+        reply_code(c, SRV_E_BLOBOPEN, "");
+        return true;
+    }
+    for (size_t off = 0; off < e->n;) {
+        size_t n = e->n - off < SRV_BLOB_CHUNK ? e->n - off : SRV_BLOB_CHUNK;
+        srv_enc_blob_chunk(&c->out, e->data + off, n);
+        off += n;
+        if (c->out.len >= SRV_BLOB_FLUSH && !c->cut) {
+            if (!sq_buf_ok(&c->out) || !send_all(c->fd, c->tls, c->out.data, c->out.len))
+                return false;
+            sq_buf_reset(&c->out);
+        }
+    }
+    srv_enc_blob_chunk(&c->out, NULL, 0);
+    return true;
+}
+
 static void do_bind(struct conn *c, struct slot *s, const struct srv_msg *m)
 {
     if (m->u.bind.count != srv_stmt_nparams(s->st)) {
@@ -576,7 +664,12 @@ static void do_bind(struct conn *c, struct slot *s, const struct srv_msg *m)
             reply_code(c, SRV_E_BINDCOUNT, ""); /* cannot happen: checked by the scan */
             return;
         }
-        int rc = srv_bparam_to_val(&p, &v, scratch);
+        int rc;
+        bool lob = (p.type == SQ_T_BYTE || p.type == SQ_T_TEXT) && p.ind != -1;
+        if (lob)
+            rc = bind_blob(c, &p, &v);
+        else
+            rc = srv_bparam_to_val(&p, &v, scratch);
         if (rc) {
             reply_code(c, rc, "");
             return;
@@ -586,7 +679,7 @@ static void do_bind(struct conn *c, struct slot *s, const struct srv_msg *m)
             reply_code(c, SRV_E_BADCHAR, "bind value");
             return;
         }
-        if (srv_stmt_bind(s->st, i, &v, &e) != 0) {
+        if ((lob ? srv_stmt_bind_lob(s->st, i, &v, &e) : srv_stmt_bind(s->st, i, &v, &e)) != 0) {
             reply_err(c, &e);
             return;
         }
@@ -658,6 +751,16 @@ static void do_open(struct conn *c, struct slot *s)
     s->is_open = false;
     s->at_end = false;
     s->has_pending = false;
+    srv_blobreg_clear(&s->blobs);
+    if (s->is_scroll) {
+        for (size_t i = 0; i < srv_stmt_ncols(s->st); i++) {
+            uint16_t t = SQ_T_BASE(srv_stmt_col(s->st, i)->type);
+            if (t == SQ_T_BYTE || t == SQ_T_TEXT) {
+                reply_code(c, SRV_E_SCROLLBLOB, "");
+                return;
+            }
+        }
+    }
     s->rows_sent = 0;
     s->pos = 0;
     bool before = srv_session_in_txn(c->sess);
@@ -829,6 +932,17 @@ static void dispatch(struct conn *c, const struct srv_msg *m)
             srv_stmt_close(s->st);
         s->is_open = false;
         s->has_pending = false;
+        srv_blobreg_clear(&s->blobs);
+        return;
+    case SQ_FETCHBLOB:
+        if (!do_fetchblob(c, s, m->u.blobdesc))
+            c->lost = true;
+        return;
+    case SQ_BBIND:
+        /* The chunks were spooled while the group was read (scan_group). */
+        if (m->u.bbind != c->blob_params || srv_blobspool_count(&c->spool) != c->blob_params ||
+            c->spool.open)
+            reply_code(c, SRV_E_BINDCOUNT, "");
         return;
     case SQ_RELEASE:
         release_slot(c, s);
@@ -887,6 +1001,17 @@ static enum sq_rc scan_group(struct conn *c, size_t *end)
                     at);
             return rc;
         }
+        if (m.op == SQ_BLOB) {
+            /* Move the chunk to the spool and cut it out of the input, so a
+             * large value never sits in the group buffer (SRV_MAX_GROUP). */
+            srv_blobspool_chunk(&c->spool, m.u.blob.p, m.u.blob.n);
+            size_t len = rd.pos - at;
+            memmove(c->in.data + at, c->in.data + rd.pos, c->in.len - rd.pos);
+            c->in.len -= len;
+            sq_rd_init(&rd, c->in.data, c->in.len);
+            rd.pos = at;
+            continue;
+        }
         if (m.op == SQ_PROTOCOLS) {
             uint8_t granted[SRV_MASK_MAX];
             srv_caps_grant(&c->ctx->profile, m.u.protocols.mask, m.u.protocols.len, granted,
@@ -907,6 +1032,7 @@ static bool handle_group(struct conn *c, size_t end)
     c->err = false;
     c->done_sent = false;
     c->cur = NULL;
+    c->blob_params = 0;
     sq_buf_reset(&c->out);
     bool db_before = c->db_replied;
     bool opened = false;
@@ -928,9 +1054,12 @@ static bool handle_group(struct conn *c, size_t end)
             continue; /* the rest of a failing group is not executed */
         srv_cs_conn_sync(&c->csx, srv_session_db_locale(c->sess));
         dispatch(c, &m);
+        if (c->lost)
+            return false;
         if (m.op == SQ_DBOPEN && !c->err)
             opened = true;
     }
+    srv_blobspool_reset(&c->spool);
     srv_enc_eot(&c->out);
     if (db_before && !c->fault_garbage_done &&
         srv_fault_get(&c->ctx->faults, SRV_FAULT_GARBAGE_OPCODE, c->no)) {
@@ -1083,6 +1212,7 @@ out:
         sq_buf_fini(&c->out);
         sq_buf_fini(&c->row);
         srv_cs_conn_fini(&c->csx);
+        srv_blobspool_reset(&c->spool);
         sq_free(c);
     }
     if (rq) {

@@ -907,7 +907,22 @@ static bool stmt_usable(struct srv_stmt *st, struct srv_err *err)
     return true;
 }
 
+static int stmt_bind_max(struct srv_stmt *st, size_t i, const struct srv_val *v, size_t max,
+                         struct srv_err *err);
+
 int srv_stmt_bind(struct srv_stmt *st, size_t i, const struct srv_val *v, struct srv_err *err)
+{
+    return stmt_bind_max(st, i, v, SQ_MAX_LVARCHAR, err);
+}
+
+int srv_stmt_bind_lob(struct srv_stmt *st, size_t i, const struct srv_val *v,
+                      struct srv_err *err)
+{
+    return stmt_bind_max(st, i, v, SRV_MAX_LOB, err);
+}
+
+static int stmt_bind_max(struct srv_stmt *st, size_t i, const struct srv_val *v, size_t max,
+                         struct srv_err *err)
 {
     srv_err_clear(err);
     if (i >= st->x.nparams) {
@@ -933,7 +948,7 @@ int srv_stmt_bind(struct srv_stmt *st, size_t i, const struct srv_val *v, struct
         rc = sqlite3_bind_double(st->vm, idx, v->f);
         break;
     case SRV_V_TEXT:
-        if (v->n > SQ_MAX_LVARCHAR) {
+        if (v->n > max) {
             srv_err_set(err, SRV_E_STR_TOO_LONG, 0, 0, NULL);
             return -1;
         }
@@ -941,7 +956,7 @@ int srv_stmt_bind(struct srv_stmt *st, size_t i, const struct srv_val *v, struct
             sqlite3_bind_text64(st->vm, idx, v->p ? v->p : "", v->n, SQLITE_TRANSIENT, SQLITE_UTF8);
         break;
     default:
-        if (v->n > SQ_MAX_LVARCHAR) {
+        if (v->n > max) {
             srv_err_set(err, SRV_E_STR_TOO_LONG, 0, 0, NULL);
             return -1;
         }

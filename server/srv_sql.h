@@ -44,6 +44,10 @@ struct srv_val {
     size_t n;
 };
 
+/* Largest BYTE/TEXT value ifxlite stores (under SQLite's default 1e9-byte
+ * SQLITE_MAX_LENGTH; Informix's own limit is 2^31 bytes). */
+#define SRV_MAX_LOB (768u << 20)
+
 /* A result column or parameter slot, described as Informix would. */
 struct srv_col {
     char name[129];
@@ -123,6 +127,10 @@ uint32_t srv_stmt_tuple_size(const struct srv_stmt *st); /* max row bytes */
 
 /* Bind parameter i (0-based); copies what it needs. 0 or -1 with err. */
 int srv_stmt_bind(struct srv_stmt *st, size_t i, const struct srv_val *v, struct srv_err *err);
+/* The same for a BYTE/TEXT value (SRV_V_BYTES / SRV_V_TEXT) of up to
+ * SRV_MAX_LOB bytes instead of SQ_MAX_LVARCHAR. */
+int srv_stmt_bind_lob(struct srv_stmt *st, size_t i, const struct srv_val *v,
+                      struct srv_err *err);
 /* Run a non-SELECT statement. 0 or -1 with err. */
 int srv_stmt_execute(struct srv_stmt *st, struct srv_exec_result *res, struct srv_err *err);
 /* Open the cursor of a SELECT (runs it). 0 or -1 with err. */

@@ -1860,10 +1860,20 @@ int ifx_coerce(const struct ifx_type *ty, sqlite3_value *v, bool ansi, struct sr
     case SQ_T_UDTFIXED:
         if (ty->code == SQ_T_UDTFIXED && ty->xid == SQ_XID_CLOB)
             break;
+    {
+        /* n bytes plus a NUL of our own (the value has only n: reading n + 1
+         * overran it, seen once BYTE parameters could be bound) */
+        const void *src = sqlite3_value_blob(v);
         out->kind = SQLITE_BLOB;
         out->n = (size_t)sqlite3_value_bytes(v);
-        out->p = sq_memdup(sqlite3_value_blob(v) ? sqlite3_value_blob(v) : "", out->n + 1);
-        return out->p ? 0 : SRV_E_NOMEM;
+        out->p = sq_malloc(out->n + 1);
+        if (!out->p)
+            return SRV_E_NOMEM;
+        if (out->n && src)
+            memcpy(out->p, src, out->n);
+        out->p[out->n] = '\0';
+        return 0;
+    }
     default:
         break;
     }

@@ -1549,6 +1549,22 @@ static int finish(struct xl *xl)
 
 /* ---- statements -------------------------------------------------------------- */
 
+
+/* -617 "A blob data type must be supplied within this context": Informix
+ * takes BYTE/TEXT values only from host variables (or NULL), never from a
+ * quoted string or a number in INSERT ... VALUES / UPDATE ... SET (doc §9.7,
+ * "no BYTE/TEXT literals in SQL"). True (and xl failed) for such a literal. */
+static bool lob_literal(struct xl *xl, size_t start, size_t end, const struct ifx_type *ty)
+{
+    if (ty->code != SQ_T_BYTE && ty->code != SQ_T_TEXT)
+        return false;
+    if (end == start + 1 && (xl->t[start].k == TK_STRING || xl->t[start].k == TK_NUMBER)) {
+        fail(xl, -617, start, NULL);
+        return true;
+    }
+    return false;
+}
+
 static int xl_insert(struct xl *xl)
 {
     /* INSERT INTO name [(cols)] VALUES (exprs) | SELECT ... */
@@ -1661,6 +1677,8 @@ static int xl_insert(struct xl *xl)
         const struct cat_col *c = cols[nv++];
         if (nv > 1)
             emit_tok(xl, start - 1); /* the ',' */
+        if (lob_literal(xl, start, j, &c->ty))
+            return -1;
         char buf[96];
         emit_text(xl, start, start, "ifx_co(");
         xl->prev_end = xl->t[start].off;
@@ -1734,6 +1752,8 @@ static int xl_update(struct xl *xl)
             fail(xl, SRV_E_SYNTAX, j, NULL);
             return -1;
         }
+        if (lob_literal(xl, start, j, &c->ty))
+            return -1;
         char buf[96];
         emit_text(xl, start, start, "ifx_co(");
         xl->prev_end = xl->t[start].off;

@@ -1338,6 +1338,19 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
         return 0;
     }
     uint16_t t = SQ_T_BASE(c->type);
+    if (t == SQ_T_UDTFIXED && (c->xid == SQ_XID_BLOB || c->xid == SQ_XID_CLOB)) {
+        /* BLOB/CLOB: a 72-byte smart-LOB locator in UDT framing, as a real
+         * server sends (doc §9.4). Its contents are opaque ([U]); ifxlite puts
+         * a zero locator with the value's size at bytes 0..7 (ours). The data
+         * cannot be fetched yet (docs/large-objects.md, smart LOBs). */
+        uint8_t loc[SQ_LO_LOCATOR_SIZE];
+        memset(loc, 0, sizeof loc);
+        uint64_t sz = null ? 0 : v->n;
+        for (int k = 0; k < 8; k++)
+            loc[k] = (uint8_t)(sz >> (56 - 8 * k));
+        wr_udt(b, null ? NULL : loc, null ? 0 : sizeof loc, null);
+        return 0;
+    }
     if (t == SQ_T_UDTVAR || t == SQ_T_UDTFIXED || t == SQ_T_LVARCHAR_CLIENT ||
         (t >= SQ_T_SET && t <= SQ_T_COLLECTION)) {
         /* collections and ROW: their text form, UDT framed (PROTOCOL.md) */

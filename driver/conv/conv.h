@@ -205,6 +205,13 @@ struct conv_param_in {
 enum conv_rc conv_from_c(const struct conv_param_in *in, struct conv_scratch *scratch,
                          struct sq_param *out);
 
+/* SQ_T_BYTE / SQ_T_TEXT when the parameter is a BYTE/TEXT value (its target
+ * column is BYTE/TEXT, or with no described target its SQL type is
+ * SQL_LONGVARBINARY / SQL_LONGVARCHAR / SQL_WLONGVARCHAR), else 0. conv_from_c
+ * then fills out->u.lob (binary and CHAR-for-TEXT data by reference, WCHAR
+ * converted to UTF-8, CHAR-for-BYTE decoded from hex into the scratch). */
+uint16_t conv_lob_type(const struct conv_param_in *in);
+
 /* ---- shared helpers (conv_num.c, conv_decimal.c, conv_datetime.c) ---------
  * Used across conv_*.c and by the unit tests; the ODBC layer needs none. */
 

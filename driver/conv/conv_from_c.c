@@ -501,6 +501,102 @@ static enum conv_rc wide_to_utf8(const uint8_t *p, size_t nbytes, struct conv_sc
     return CONV_OK;
 }
 
+/* ---- BYTE / TEXT parameters (doc §9.7; docs/large-objects.md) ----
+ * A parameter becomes a BYTE or TEXT value (a descriptor in the BIND block,
+ * the data streamed after SQ_BBIND) when its target column is BYTE/TEXT, or,
+ * with no described target, when the application says SQL_LONGVARBINARY
+ * (or SQL_BINARY / SQL_VARBINARY with SQL_C_BINARY data: BYTE), or for text
+ * of any character SQL type longer than a CHAR parameter can carry (65535
+ * bytes: TEXT). Shorter text stays a string, so LVARCHAR/VARCHAR targets of
+ * UPDATE ... SET and WHERE keep working. */
+uint16_t conv_lob_type(const struct conv_param_in *in)
+{
+    switch (target_kind(in)) {
+    case SQ_K_BYTE:
+        return SQ_T_BYTE;
+    case SQ_K_TEXT:
+        return SQ_T_TEXT;
+    case SQ_K_UNKNOWN:
+        break;
+    default:
+        return 0;
+    }
+    if (in->target)
+        return 0;
+    if (in->sql_type == SQL_LONGVARBINARY ||
+        (in->c_type == SQL_C_BINARY &&
+         (in->sql_type == SQL_BINARY || in->sql_type == SQL_VARBINARY)))
+        return SQ_T_BYTE; /* binary data has no other Informix home */
+    if (is_char_sql(in->sql_type)) {
+        /* Data-at-execution lengths are resolved by the caller: a declared
+         * or collected length reaches us as octet_len. */
+        if (in->octet_len == SQL_NTS || in->octet_len < 0)
+            return 0;
+        size_t n = (size_t)in->octet_len;
+        if (in->c_type == SQL_C_WCHAR)
+            n = n / 2 * 3; /* UTF-8 bytes at most */
+        return n > STR16_MAX ? SQ_T_TEXT : 0;
+    }
+    return 0;
+}
+
+static int hexval(uint8_t c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* The value of a BYTE/TEXT parameter. Binary C data and character data for
+ * TEXT are passed by reference (no copy: the core streams them from the
+ * application's buffer); wide text is converted to UTF-8 and character data
+ * for BYTE is hex ("Converting Data from C to SQL Data Types": SQL_C_CHAR to
+ * a binary type takes two hex digits per byte, 22018 otherwise). */
+static enum conv_rc from_lob(const struct conv_param_in *in, SQLSMALLINT c, const uint8_t *p,
+                             uint16_t lt, struct conv_scratch *sc, struct sq_param *out)
+{
+    size_t n;
+    enum conv_rc rc;
+    if (c == SQL_C_BINARY && in->octet_len == SQL_NTS)
+        return CONV_INVALID_LENGTH;
+    rc = input_len(in, c == SQL_C_WCHAR ? 2 : 1, &n);
+    if (rc != CONV_OK)
+        return rc;
+    if (c == SQL_C_WCHAR) {
+        rc = wide_to_utf8(p, n, sc, &p, &n);
+        if (rc != CONV_OK)
+            return rc;
+    }
+    if (c != SQL_C_BINARY && lt == SQ_T_BYTE) {
+        if (n % 2)
+            return CONV_INVALID_CHAR;
+        /* WCHAR: p is the scratch wide_to_utf8 wrote; decode in place. */
+        uint8_t *dst = c != SQL_C_WCHAR ? scratch_get(sc, n / 2 ? n / 2 : 1)
+                       : p == sc->small ? sc->small
+                                        : sc->p;
+        if (!dst)
+            return CONV_NOMEM;
+        for (size_t k = 0; k < n / 2; k++) {
+            int hi = hexval(p[2 * k]), lo = hexval(p[2 * k + 1]);
+            if (hi < 0 || lo < 0)
+                return CONV_INVALID_CHAR;
+            dst[k] = (uint8_t)(hi << 4 | lo); /* in place is safe: dst[k] is behind p[2k] */
+        }
+        p = dst;
+        n /= 2;
+    }
+    out->type = lt;
+    out->prec = 0;
+    out->is_null = false;
+    out->u.lob.p = p;
+    out->u.lob.n = n;
+    return CONV_OK;
+}
+
 static bool ieq(const char *a, size_t n, const char *b)
 {
     size_t k = 0;
@@ -714,6 +810,9 @@ enum conv_rc conv_from_c(const struct conv_param_in *in, struct conv_scratch *sc
     case SQL_C_BINARY: {
         size_t n;
         enum conv_rc rc;
+        uint16_t lt = conv_lob_type(in);
+        if (lt)
+            return from_lob(in, c, p, lt, sc, out);
         if (c == SQL_C_BINARY && in->octet_len == SQL_NTS)
             return CONV_INVALID_LENGTH;
         rc = input_len(in, 1, &n);
@@ -726,6 +825,8 @@ enum conv_rc conv_from_c(const struct conv_param_in *in, struct conv_scratch *sc
     case SQL_C_WCHAR: {
         size_t n, un;
         const uint8_t *u8;
+        if (conv_lob_type(in))
+            return from_lob(in, c, p, conv_lob_type(in), sc, out);
         enum conv_rc rc = input_len(in, 2, &n);
         if (rc != CONV_OK)
             return rc;

@@ -81,7 +81,7 @@ static const struct info_entry info_table[] = {
     STR(SQL_MAX_ROW_SIZE_INCLUDES_LONG, "N"),
     STR(SQL_MULT_RESULT_SETS, "N"),
     STR(SQL_MULTIPLE_ACTIVE_TXN, "Y"),
-    STR(SQL_NEED_LONG_DATA_LEN, "N"),
+    STR(SQL_NEED_LONG_DATA_LEN, "Y"), /* BYTE/TEXT data at execution streams with it (stmt_lob.c) */
     STR(SQL_ORDER_BY_COLUMNS_IN_SELECT, "N"),
     STR(SQL_OUTER_JOINS, "Y"),
     STR(SQL_PROCEDURE_TERM, "procedure"),

@@ -12,6 +12,7 @@
 #include "../../include/sqlifx.h"
 #include "dbc.h"
 #include "sq_alloc.h"
+#include "sq_blob.h"
 
 bool stmt_metadata_id(const struct stmt *s)
 {
@@ -63,9 +64,12 @@ static void params_free(struct stmt *s)
     if (s->scratch)
         for (size_t i = 0; i < s->params_cap; i++)
             conv_scratch_fini(&s->scratch[i]);
-    if (s->dae)
-        for (size_t i = 0; i < s->params_cap; i++)
+    if (s->dae) {
+        for (size_t i = 0; i < s->params_cap; i++) {
             sq_free(s->dae[i].p);
+            stmt_lob_spool_close(&s->dae[i]);
+        }
+    }
     sq_free(s->scratch);
     sq_free(s->params);
     sq_free(s->dae);
@@ -90,6 +94,7 @@ void stmt_free(struct stmt *s)
     desc_fini(&s->ird);
     desc_fini(&s->ipd);
     params_free(s);
+    stmt_lob_free(s);
     link_del(&s->node);
     diag_fini(&s->hdr.diag);
     s->hdr.magic = HANDLE_MAGIC_DEAD;
@@ -120,10 +125,12 @@ void stmt_reset_cursor(struct stmt *s)
     s->rs_rows = 0;
     s->gd_col = 0;
     conv_getdata_reset(&s->gd);
+    stmt_lob_rd_reset(s);
 }
 
 void stmt_unprepare(struct stmt *s)
 {
+    stmt_lob_abandon(s);
     if (s->sq) {
         sq_stmt_free(s->sq); /* releases on the server when the wire is usable */
         s->sq = NULL;
@@ -181,6 +188,10 @@ SQLRETURN stmt_wire_error(struct stmt *s, enum sq_rc rc)
         (void)dbc_wire_error(s->dbc, dbc_handle(s->dbc), (int)rc);
         return diag_add(&s->hdr, DIAG_HY008, NULL);
     }
+    if (rc == SQ_RC_MISUSE && !s->lobw.begun && sq_lobexec_active(dbc_wire(s->dbc)))
+        return diag_add(&s->hdr, DIAG_HY010,
+                        "another statement on this connection is sending a BYTE/TEXT value "
+                        "(SQLPutData): finish it with SQLParamData or cancel it first");
     return dbc_wire_error(s->dbc, &s->hdr, (int)rc);
 }
 

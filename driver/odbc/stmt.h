@@ -77,6 +77,41 @@ struct dae_buf {
     size_t len, cap;
     bool is_null;
     bool given;    /* SQLPutData was called at least once */
+    bool lob_stream; /* a BYTE/TEXT value whose SQLPutData pieces go to the wire (stmt_lob.c) */
+    bool lob_spool;  /* a BYTE/TEXT value of unknown length: SQLPutData pieces go to `spool` */
+    void *spool;     /* FILE * of an anonymous temporary file, or NULL */
+    uint16_t lob_type; /* SQ_T_BYTE / SQ_T_TEXT of a spooled value */
+};
+
+/* BYTE/TEXT value being returned by SQLGetData (stmt_lob.c). */
+struct lob_rd {
+    bool active;        /* col/row_no below name the value */
+    bool finished;      /* everything returned: SQL_NO_DATA next */
+    bool opened;        /* our SQ_FETCHBLOB stream is (or was) the connection's */
+    bool src_done;      /* the stream's end was read */
+    SQLUSMALLINT col;
+    int64_t row_no;     /* stmt rows_fetched when started */
+    SQLSMALLINT c_type;
+    uint8_t kind;       /* conversion (stmt_lob.c) */
+    uint64_t serial;    /* sq_blob_serial of our stream */
+    uint64_t total;     /* bytes of the value (descriptor) */
+    uint64_t consumed;  /* source bytes converted */
+    uint64_t emitted;   /* output bytes returned */
+    uint64_t received;  /* source bytes received from the current stream */
+    uint64_t skip;      /* source bytes to drop from a re-opened stream */
+    bool hex_pend;      /* the low hex digit of a consumed byte is still to return */
+    uint8_t hex_lo;
+    uint8_t desc[56];
+    uint8_t *buf;       /* unconverted source: at most one chunk + a partial sequence */
+    size_t buf_off, buf_n, buf_cap;
+};
+
+/* BYTE/TEXT parameters being sent (stmt_lob.c). */
+struct lob_wr {
+    bool begun;      /* the group's SQ_BIND went out; sq_lobexec_* in progress */
+    size_t next;     /* next parameter (0-based) whose value is to be sent */
+    size_t cur;      /* 1-based parameter the application is streaming, 0 none */
+    uint64_t put, declared;
 };
 
 struct stmt {
@@ -99,6 +134,8 @@ struct stmt {
     /* SQLGetData */
     SQLUSMALLINT gd_col;        /* column of the last SQLGetData (0 = none) */
     struct conv_getdata_state gd;
+    struct lob_rd lob;          /* BYTE/TEXT column being read */
+    struct lob_wr lobw;         /* BYTE/TEXT parameters being written */
     /* descriptors */
     struct desc ard_impl, apd_impl, ird, ipd;
     struct desc *ard, *apd;
@@ -141,6 +178,7 @@ struct stmt {
     SQLULEN dae_row;            /* parameter set row being executed */
     bool dae_direct;            /* the statement came from SQLExecDirect */
     SQLRETURN exec_rc;          /* accumulated rc of a parameter array run */
+    SQLRETURN exec_rc_lob;      /* rc of building the set whose BYTE/TEXT data are streaming */
     _Atomic(struct sq_conn *) running_wire; /* set while a server call runs (SQLCancel) */
     atomic_bool cancelled;      /* the running call was interrupted: HY008 */
 };
@@ -196,6 +234,36 @@ SQLRETURN stmt_describe_param(struct stmt *s, SQLUSMALLINT n, SQLSMALLINT *type,
 /* SQLNativeSql on a connection. */
 SQLRETURN native_sql(struct handle *h, const struct str *in, SQLPOINTER out, SQLINTEGER out_len,
                      SQLINTEGER *len, bool wide);
+
+/* stmt_lob.c: BYTE/TEXT columns and parameters (docs/large-objects.md) */
+bool stmt_lob_is_col(const struct sq_coldesc *cd);
+void stmt_lob_rd_reset(struct stmt *s);
+void stmt_lob_free(struct stmt *s);
+/* SQLGetData of a BYTE/TEXT column (chunked across calls). */
+SQLRETURN stmt_lob_getdata(struct stmt *s, SQLUSMALLINT col, const struct sq_coldesc *cd,
+                           const struct sq_value *v, const struct conv_target *t, SQLLEN *ind);
+/* A bound BYTE/TEXT column at fetch time: one piece, the rest dropped. */
+SQLRETURN stmt_lob_bound(struct stmt *s, SQLUSMALLINT col, const struct sq_coldesc *cd,
+                         const struct sq_value *v, const struct conv_target *t, SQLLEN *ind,
+                         SQLLEN diag_row);
+/* Send BYTE/TEXT parameter values (see stmt_lob.c); SQL_NEED_DATA when the
+ * application streams the next one, else SQL_SUCCESS with *r the outcome
+ * (or SQL_ERROR with a diagnostic: nothing was executed). */
+SQLRETURN stmt_lob_step(struct stmt *s, size_t n, enum sq_rc *r);
+/* SQLPutData of a streamed BYTE/TEXT parameter. */
+SQLRETURN stmt_lob_put(struct stmt *s, const void *data, SQLLEN len);
+/* End a half-sent BYTE/TEXT group without executing it (cancel, free). */
+void stmt_lob_abandon(struct stmt *s);
+/* SQLPutData of a spooled BYTE/TEXT parameter (length not declared). */
+SQLRETURN stmt_lob_spool_put(struct stmt *s, struct dae_buf *b, const void *data, size_t n);
+/* Close a parameter's spool file. */
+void stmt_lob_spool_close(struct dae_buf *b);
+/* BLOB/CLOB data cannot be moved yet (docs/large-objects.md): true, with
+ * HYC00, for a non-NULL smart-LOB value; a NULL one is left to the caller. */
+bool stmt_smartlob_unsupported(struct stmt *s, const struct sq_coldesc *cd,
+                               const struct sq_value *v, SQLLEN *ind);
+/* Any parameter of the statement a BYTE/TEXT value (by types and targets)? */
+bool stmt_params_have_lob(struct stmt *s, size_t n);
 
 /* stmt_params.c */
 SQLRETURN stmt_bind_param(struct stmt *s, SQLUSMALLINT n, SQLSMALLINT io, SQLSMALLINT c_type,

@@ -35,6 +35,7 @@
 #include "dbc.h"
 #include "escape.h"
 #include "sq_alloc.h"
+#include "sq_blob.h"
 #include "sq_opcodes.h"
 
 #define DAE_MAX_BYTES ((size_t)64 * 1024 * 1024)
@@ -171,6 +172,18 @@ static enum sq_rc pipe_fill(void *vctx, size_t i, const struct sq_param **params
             return SQ_RC_NO_DATA; /* not sent */
         }
     }
+    if (c->n && sq_params_have_lob(s->params, c->n)) {
+        /* A BYTE/TEXT value (text over 65535 bytes) in a later set of a
+         * pipelined array: it needs its own group (run_sets decides by the
+         * first set), so this set is refused rather than sent half. */
+        (void)diag_add_at(&s->hdr, DIAG_22001, (SQLLEN)row + 1, 0,
+                          "a value over 65535 bytes in a parameter array whose first set has "
+                          "none: bind it as SQL_LONGVARCHAR / SQL_LONGVARBINARY");
+        set_param_status(s, row, SQL_PARAM_ERROR);
+        c->err_sets++;
+        c->total = diag_merge_rc(c->total, SQL_SUCCESS_WITH_INFO);
+        return SQ_RC_NO_DATA;
+    }
     /* Final unless its reply is an error (pipe_done). */
     set_param_status(s, row, rc == SQL_SUCCESS ? SQL_PARAM_SUCCESS : SQL_PARAM_SUCCESS_WITH_INFO);
     c->total = diag_merge_rc(c->total, rc);
@@ -273,7 +286,9 @@ static SQLRETURN run_sets(struct stmt *s)
         return diag_add(&s->hdr, DIAG_HY001, NULL);
     SQLRETURN total = s->exec_rc;
     size_t ok_sets = 0, err_sets = 0;
-    if (!s->returns_rows) {
+    /* BYTE/TEXT parameters stream after their BIND: one set at a time. */
+    bool lob = !s->returns_rows && (s->lobw.begun || (n && stmt_params_have_lob(s, n)));
+    if (!s->returns_rows && !lob) {
         struct pipe_ctx c = {.total = total};
         SQLRETURN prc = run_pipelined(s, w, n, nsets, &c);
         if (prc == SQL_NEED_DATA)
@@ -283,15 +298,21 @@ static SQLRETURN run_sets(struct stmt *s)
         err_sets = c.err_sets;
         s->dae_row = nsets;
     }
-    for (; s->returns_rows && s->dae_row < nsets; s->dae_row++) {
+    for (; (s->returns_rows || lob) && s->dae_row < nsets; s->dae_row++) {
         SQLULEN row = s->dae_row;
+        SQLRETURN rc = SQL_SUCCESS;
+        enum sq_rc r;
+        if (s->lobw.begun) {
+            /* Back from SQLParamData: the streamed value is complete. */
+            rc = s->exec_rc_lob;
+            goto lob_send;
+        }
         if (s->apd->array_status_ptr && s->apd->array_status_ptr[row] == SQL_PARAM_IGNORE) {
             set_param_status(s, row, SQL_PARAM_UNUSED);
             continue;
         }
         if (s->ipd.rows_processed_ptr)
             *s->ipd.rows_processed_ptr = row + 1;
-        SQLRETURN rc = SQL_SUCCESS;
         if (n) {
             rc = stmt_params_build(s, row, n);
             if (rc == SQL_NEED_DATA) {
@@ -307,10 +328,30 @@ static SQLRETURN run_sets(struct stmt *s)
                 continue;
             }
         }
-        atomic_store(&s->running_wire, w);
-        enum sq_rc r = s->returns_rows ? sq_stmt_open(s->sq, s->params, n, stmt_cursor_flags(s))
-                                       : sq_stmt_execute(s->sq, s->params, n);
-        atomic_store(&s->running_wire, NULL);
+        if (lob && sq_params_have_lob(s->params, n)) {
+            s->exec_rc_lob = rc;
+        lob_send:
+            atomic_store(&s->running_wire, w);
+            SQLRETURN lr = stmt_lob_step(s, n, &r);
+            atomic_store(&s->running_wire, NULL);
+            if (lr == SQL_NEED_DATA) {
+                s->exec_rc = total;
+                s->state = STMT_S8;
+                return SQL_NEED_DATA;
+            }
+            if (lr == SQL_ERROR) {
+                set_param_status(s, row, SQL_PARAM_ERROR);
+                err_sets++;
+                stmt_dae_reset(s);
+                total = diag_merge_rc(total, SQL_SUCCESS_WITH_INFO);
+                continue;
+            }
+        } else {
+            atomic_store(&s->running_wire, w);
+            r = s->returns_rows ? sq_stmt_open(s->sq, s->params, n, stmt_cursor_flags(s))
+                                : sq_stmt_execute(s->sq, s->params, n);
+            atomic_store(&s->running_wire, NULL);
+        }
         stmt_dae_reset(s);
         if (r != SQ_RC_OK) {
             (void)stmt_wire_error(s, r);
@@ -478,6 +519,18 @@ SQLRETURN stmt_put_data(struct stmt *s, SQLPOINTER data, SQLLEN len)
         return rc;
     if (s->dae_param == 0 || s->dae_param > s->params_cap)
         return diag_add(&s->hdr, DIAG_HY010, NULL);
+    if (s->lobw.begun && s->lobw.cur && s->lobw.cur == s->dae_param) {
+        /* A BYTE/TEXT value going straight to the wire (stmt_lob.c). */
+        SQLRETURN lr = stmt_lob_put(s, data, len);
+        if (lr == SQL_ERROR) {
+            stmt_dae_reset(s);
+            stmt_to_closed_state(s);
+            (void)dbc_after_statement(s->dbc, &s->hdr, false);
+            return SQL_ERROR;
+        }
+        s->state = STMT_S10;
+        return lr;
+    }
     struct desc_rec *r = &s->apd->recs[s->dae_param];
     struct dae_buf *b = &s->dae[s->dae_param - 1];
     SQLSMALLINT ct = r->concise_type;
@@ -491,6 +544,22 @@ SQLRETURN stmt_put_data(struct stmt *s, SQLPOINTER data, SQLLEN len)
     }
     if (b->is_null)
         return diag_add(&s->hdr, DIAG_HY011, NULL);
+    if (b->lob_spool) {
+        /* BYTE/TEXT of undeclared length: to a temporary file, not memory */
+        size_t n;
+        if (len == SQL_NTS && ct != SQL_C_BINARY && data)
+            n = strlen(data);
+        else if (len < 0)
+            return diag_add(&s->hdr, DIAG_HY090, NULL);
+        else
+            n = (size_t)len;
+        if (n && !data)
+            return diag_add(&s->hdr, DIAG_HY009, NULL);
+        SQLRETURN lr = stmt_lob_spool_put(s, b, data, n);
+        if (lr == SQL_SUCCESS)
+            s->state = STMT_S10;
+        return lr;
+    }
     bool is_var = ct == SQL_C_CHAR || ct == SQL_C_WCHAR || ct == SQL_C_BINARY ||
                   ct == SQL_C_DEFAULT;
     size_t n;

@@ -123,6 +123,29 @@ static SQLRETURN fill_row(struct stmt *s, SQLULEN i, const struct conv_today *to
         t.num_precision = r->precision;
         t.num_scale = r->scale;
         t.interval_frac = r->type == SQL_INTERVAL && r->precision > 0 ? r->precision : -1;
+        if (stmt_lob_is_col(cd) && !s->local) {
+            /* BYTE/TEXT: the row has a descriptor; the value comes by
+             * SQ_FETCHBLOB (stmt_lob.c). */
+            SQLLEN *lind = desc_elem_ptr(s->ard, r, r->ind_ptr, i, (SQLLEN)sizeof(SQLLEN));
+            SQLLEN *llen = desc_elem_ptr(s->ard, r, r->octet_length_ptr, i,
+                                         (SQLLEN)sizeof(SQLLEN));
+            SQLLEN tmp = 0;
+            SQLRETURN lr = stmt_lob_bound(s, (SQLUSMALLINT)c, cd, &v, &t,
+                                          lind || llen ? &tmp : NULL, (SQLLEN)s->rows_fetched);
+            if (lr != SQL_ERROR) {
+                if (lind)
+                    len_store(lind, tmp);
+                if (llen && llen != lind && tmp != SQL_NULL_DATA)
+                    len_store(llen, tmp);
+            }
+            total = diag_merge_rc(total, lr);
+            continue;
+        }
+        if ((cd->kind == SQ_K_BLOB || cd->kind == SQ_K_CLOB) && !v.is_null && !s->local) {
+            (void)stmt_smartlob_unsupported(s, cd, &v, NULL);
+            total = diag_merge_rc(total, SQL_ERROR);
+            continue;
+        }
         t.today = today;
         SQLLEN *indp = desc_elem_ptr(s->ard, r, r->ind_ptr, i, (SQLLEN)sizeof(SQLLEN));
         SQLLEN *lenp = desc_elem_ptr(s->ard, r, r->octet_length_ptr, i, (SQLLEN)sizeof(SQLLEN));
@@ -649,6 +672,10 @@ SQLRETURN stmt_get_data(struct stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQ
     t.c_type = resolve_c(s, col, c_type);
     t.buf = buf;
     t.buf_len = buf_len;
+    if (stmt_lob_is_col(cd) && !s->local)
+        return stmt_lob_getdata(s, col, cd, &v, &t, ind); /* BYTE/TEXT (stmt_lob.c) */
+    if (stmt_smartlob_unsupported(s, cd, &v, ind))
+        return SQL_ERROR;
     t.num_precision = 0;
     t.num_scale = 0;
     t.interval_frac = -1;

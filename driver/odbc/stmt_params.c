@@ -12,6 +12,7 @@
 
 #include "charset_odbc.h"
 #include "sq_alloc.h"
+#include "sq_types.h"
 
 void *desc_elem_ptr(const struct desc *d, const struct desc_rec *r, void *base, SQLULEN row,
                     SQLLEN elem_size)
@@ -93,10 +94,14 @@ bool stmt_params_reserve(struct stmt *s, size_t n)
 
 void stmt_dae_reset(struct stmt *s)
 {
+    stmt_lob_abandon(s);
     for (size_t i = 0; i < s->params_cap && s->dae; i++) {
         s->dae[i].len = 0;
         s->dae[i].given = false;
         s->dae[i].is_null = false;
+        s->dae[i].lob_stream = false;
+        s->dae[i].lob_spool = false;
+        stmt_lob_spool_close(&s->dae[i]);
     }
     s->dae_param = 0;
 }
@@ -116,6 +121,53 @@ bool stmt_param_is_dae(const struct stmt *s, const struct desc_rec *r, SQLULEN r
     return v == SQL_DATA_AT_EXEC || v <= SQL_LEN_DATA_AT_EXEC_OFFSET;
 }
 
+/* The target column of parameter i for the BYTE/TEXT decision: INSERT
+ * targets as usual; for other statements (UPDATE ... SET col = ?) the
+ * SQLDescribeParam resolution (one extra PREPARE, cached) once `probe` says
+ * the value could be a large object, so that a value for a BYTE/TEXT column
+ * goes as one and text for an LVARCHAR column stays text. Without probe only
+ * an already made resolution is used (no request: the pipeline may run). */
+static const struct sq_coldesc *lob_target(struct stmt *s, size_t i, bool probe)
+{
+    const struct sq_coldesc *t = stmt_param_target(s, i);
+    if (t || s->ptarget_insert)
+        return t;
+    if (probe || s->ptarget_tried)
+        return stmt_param_describe_target(s, i);
+    return NULL;
+}
+
+bool stmt_params_have_lob(struct stmt *s, size_t n)
+{
+    for (size_t i = 0; i < n && (SQLSMALLINT)(i + 1) <= s->apd->count; i++) {
+        const struct desc_rec *a = &s->apd->recs[i + 1];
+        const struct desc_rec *p = (SQLSMALLINT)(i + 1) <= s->ipd.count ? &s->ipd.recs[i + 1]
+                                                                         : NULL;
+        struct conv_param_in in;
+        memset(&in, 0, sizeof in);
+        in.sql_type = p ? p->concise_type : SQL_VARCHAR;
+        in.c_type = a->concise_type == SQL_C_DEFAULT ? conv_default_c_type(in.sql_type)
+                                                     : a->concise_type;
+        /* Could this parameter carry a large object? Long and binary SQL
+         * types, data at execution, or a first value over a CHAR parameter's
+         * 65535 bytes. */
+        const SQLLEN *lp = len_ptr(s, a, 0);
+        SQLLEN l0 = lp ? len_load(lp) : SQL_NTS;
+        bool dae = stmt_param_is_dae(s, a, 0);
+        SQLSMALLINT t = in.sql_type;
+        bool maybe = t == SQL_BINARY || t == SQL_VARBINARY || t == SQL_LONGVARBINARY ||
+                     t == SQL_LONGVARCHAR || t == SQL_WLONGVARCHAR || dae || l0 > 65535;
+        if (!maybe)
+            continue;
+        in.target = lob_target(s, i, true);
+        in.octet_len = (SQLLEN)1 << 40; /* "may be long" */
+        if (conv_lob_type(&in) &&
+            (in.c_type == SQL_C_BINARY || in.c_type == SQL_C_CHAR || in.c_type == SQL_C_WCHAR))
+            return true;
+    }
+    return false;
+}
+
 SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
 {
     SQLRETURN total = SQL_SUCCESS;
@@ -133,7 +185,7 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
         in.num_precision = a->precision ? a->precision : (p ? p->precision : 0);
         in.num_scale = a->precision ? a->scale : (p ? p->scale : 0);
         in.buffer_len = a->octet_length;
-        in.target = stmt_param_target(s, i);
+        in.target = lob_target(s, i, false);
         const SQLLEN *ind = desc_elem_ptr(s->apd, a, a->ind_ptr, row, (SQLLEN)sizeof(SQLLEN));
         const SQLLEN *lp = len_ptr(s, a, row);
         if (ind && len_load(ind) == SQL_NULL_DATA) {
@@ -141,9 +193,39 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
             in.data = NULL;
         } else if (stmt_param_is_dae(s, a, row)) {
             struct dae_buf *b = &s->dae[i];
+            SQLLEN decl = lp ? len_load(lp) : 0;
+            in.octet_len = decl <= SQL_LEN_DATA_AT_EXEC_OFFSET ? SQL_LEN_DATA_AT_EXEC_OFFSET - decl
+                                                                : SQL_NTS;
+            uint16_t lt = b->given ? 0 : conv_lob_type(&in);
+            if (lt && decl <= SQL_LEN_DATA_AT_EXEC_OFFSET &&
+                (in.c_type == SQL_C_BINARY || (in.c_type == SQL_C_CHAR && lt == SQ_T_TEXT))) {
+                /* Streamed to the wire by SQLPutData once the BIND (with every
+                 * other value) is out: asked for last (stmt_lob.c). */
+                struct sq_param *sp = &s->params[i];
+                memset(sp, 0, sizeof *sp);
+                sp->type = lt;
+                sp->u.lob.p = NULL;
+                sp->u.lob.n = (uint64_t)(SQL_LEN_DATA_AT_EXEC_OFFSET - decl);
+                b->lob_stream = true;
+                continue;
+            }
+            if (lt && decl == SQL_DATA_AT_EXEC &&
+                (in.c_type == SQL_C_BINARY || (in.c_type == SQL_C_CHAR && lt == SQ_T_TEXT)))
+            {
+                b->lob_spool = true; /* length unknown: spooled to a file (stmt_lob.c) */
+                b->lob_type = lt;
+            }
             if (!b->given) {
                 s->dae_param = i + 1;
                 return SQL_NEED_DATA;
+            }
+            if (b->lob_spool && !b->is_null) {
+                struct sq_param *sp = &s->params[i];
+                memset(sp, 0, sizeof *sp);
+                sp->type = b->lob_type;
+                sp->u.lob.p = NULL;
+                sp->u.lob.n = b->len;
+                continue;
             }
             in.data = b->p;
             in.octet_len = b->is_null ? SQL_NULL_DATA : (SQLLEN)b->len;

@@ -156,6 +156,15 @@ void sq_conn_set_deadline(struct sq_conn *c, int64_t ms)
 
 enum sq_rc sq_conn_flush(struct sq_conn *c)
 {
+    if (c->lob_writing) {
+        sq_buf_reset(&c->out);
+        return SQ_RC_MISUSE; /* a BYTE/TEXT group is half sent (sq_blob.c) */
+    }
+    if (c->blob_reading) {
+        enum sq_rc brc = sq_blob_drain(c);
+        if (brc != SQ_RC_OK)
+            return brc;
+    }
     if (c->prefetch) {
         /* One request group at a time on the wire per reply: first read the
          * outstanding prefetched NFETCH reply into its statement's stash. */
@@ -166,6 +175,15 @@ enum sq_rc sq_conn_flush(struct sq_conn *c)
     if (!sq_buf_ok(&c->out)) {
         sq_buf_reset(&c->out);
         return SQ_RC_NOMEM; /* nothing was sent: the stream is still in sync */
+    }
+    return sq_conn_write_out(c);
+}
+
+enum sq_rc sq_conn_write_out(struct sq_conn *c)
+{
+    if (!sq_buf_ok(&c->out)) {
+        sq_buf_reset(&c->out);
+        return sq_conn_fail(c, SQ_RC_NOMEM, "out of memory building a request");
     }
     if (!c->tr)
         return sq_conn_fail(c, SQ_RC_BROKEN, "no transport");
@@ -269,7 +287,7 @@ enum sq_rc sq_conn_next_msg(struct sq_conn *c, struct sq_msg *m)
     }
 }
 
-static void record_server_error(struct sq_conn *c, const struct sq_msg *m)
+void sq_conn_record_error(struct sq_conn *c, const struct sq_msg *m)
 {
     struct sq_server_error *e = &c->server_err;
     e->sqlcode = m->u.err.sqlcode;
@@ -338,7 +356,7 @@ enum sq_rc sq_conn_read_reply(struct sq_conn *c, struct sq_reply *r)
             break;
         case SQ_ERR:
             if (!r->saw_err)
-                record_server_error(c, &m);
+                sq_conn_record_error(c, &m);
             r->saw_err = true;
             break;
         case SQ_COST:
@@ -407,7 +425,15 @@ void sq_conn_close(struct sq_conn *c)
         (void)sq_result_drain(c);
         c->call_deadline = saved;
     }
-    if (c->state == SQ_CONN_READY && c->tr && !atomic_load(&c->interrupted)) {
+    if (c->blob_reading && c->state == SQ_CONN_READY && !atomic_load(&c->interrupted)) {
+        int64_t saved = c->call_deadline, bound = sq_deadline_in(SQ_CLOSE_WAIT_MS);
+        if (saved <= 0 || bound < saved)
+            c->call_deadline = bound;
+        (void)sq_blob_drain(c);
+        c->call_deadline = saved;
+    }
+    /* A half-sent BYTE/TEXT group cannot be ended cleanly: just drop the link. */
+    if (c->state == SQ_CONN_READY && c->tr && !atomic_load(&c->interrupted) && !c->lob_writing) {
         /* Bare SQ_EXIT, no EOT (doc §17.1, PROTOCOL.md). */
         sq_buf_reset(&c->out);
         sq_req_exit(&c->out);

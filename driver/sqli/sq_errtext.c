@@ -32,6 +32,11 @@ static const struct errtext errtexts[] = {
     {-400, "Fetch attempted on unopen cursor."},
     {-555, "Cannot use a select or any of the database statements in a multi-query "
            "prepare."},
+    /* BYTE/TEXT (doc §9.7); wording as Informix's message catalogue gives it
+     * (recalled, not checked against a server). */
+    {-602, "Cannot open blob."},
+    {-611, "Scroll cursor can't select blob columns."},
+    {-617, "A blob data type must be supplied within this context."},
     {-759, "Cannot use database commands in an explicit database connection."},
     {-761, "INFORMIXSERVER does not match either DBSERVERNAME or DBSERVERALIASES."},
     {-908, "Attempt to connect to database server (%s) failed."},

@@ -48,6 +48,18 @@ struct sq_conn {
      * one); sq_conn_flush drains it (sq_result_drain) before sending anything. */
     struct sq_stmt *prefetch;
     bool in_pipeline; /* sq_stmt_execute_pipe runs: other requests are MISUSE */
+    /* BYTE/TEXT streams (sq_blob.c). Reading: a FETCHBLOB reply is being read
+     * chunk by chunk; sq_conn_flush drains the rest before sending anything
+     * else. blob_serial counts FETCHBLOBs so a reader can tell its stream was
+     * drained. Writing: a BIND ... SQ_BLOB group is half sent; nothing else
+     * may be sent until it is finished (MISUSE). */
+    bool blob_reading;
+    bool blob_saw_err;
+    uint64_t blob_serial;
+    bool lob_writing;
+    size_t lob_values_left;  /* values still to end in the half-sent group */
+    size_t lob_chunk_n;      /* bytes in lob_chunk not yet framed */
+    uint8_t lob_chunk[1024]; /* SQ_BLOB_PUT_CHUNK */
     struct sq_trace *trace; /* protocol trace (sq_trace.h), NULL = off */
 };
 
@@ -142,6 +154,10 @@ struct sq_msg {
             size_t text_len;
         } err;
         int32_t tupid;
+        struct {
+            const uint8_t *p;
+            size_t n;
+        } blob; /* SQ_BLOB chunk */
         struct {
             const uint8_t *mask;
             size_t n;
@@ -250,6 +266,13 @@ enum sq_rc sq_conn_fail(struct sq_conn *conn, enum sq_rc rc, const char *fmt, ..
 enum sq_rc sq_conn_check(struct sq_conn *conn);
 /* Send conn->out as one group (it must end with SQ_EOT) and reset it. */
 enum sq_rc sq_conn_flush(struct sq_conn *conn);
+/* Write conn->out as it is (part of a group) and reset it: no draining, no
+ * checks (sq_blob.c streams SQ_BLOB chunks of a half-sent group). */
+enum sq_rc sq_conn_write_out(struct sq_conn *conn);
+/* Record an SQ_ERR as the connection's server error and message. */
+void sq_conn_record_error(struct sq_conn *conn, const struct sq_msg *m);
+/* Read the rest of a FETCHBLOB reply (sq_blob.c); OK or a failure. */
+enum sq_rc sq_blob_drain(struct sq_conn *conn);
 /* Make sure n unread bytes are buffered at in.data + in_head (login packets). */
 enum sq_rc sq_conn_need(struct sq_conn *conn, size_t n);
 /* Read the next complete message (views valid until the next call). */

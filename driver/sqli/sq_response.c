@@ -56,6 +56,8 @@ const char *sq_opcode_name(uint16_t op)
         return "SQ_XACTSTAT";
     case SQ_PROTOCOLS:
         return "SQ_PROTOCOLS";
+    case SQ_BLOB:
+        return "SQ_BLOB";
     default:
         return "SQ_?";
     }
@@ -292,6 +294,11 @@ enum sq_rc sq_decode_msg(const struct sq_caps *caps, struct sq_rd *rd, struct sq
         m->u.err.text_len = tn;
         return SQ_RC_OK;
     }
+
+    case SQ_BLOB:
+        /* str16 chunk + pad; an empty chunk ends the value (doc §9.7, V20). */
+        NEED(sq_rd_str16(rd, &m->u.blob.p, &m->u.blob.n));
+        return SQ_RC_OK;
 
     case SQ_TUPID:
         /* i32 1-based row position (doc §7.8 [U] width, PROTOCOL.md: i32). */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sq_alloc.h"
+#include "sq_blob.h"
 #include "sq_internal.h"
 #include "sq_opcodes.h"
 
@@ -384,6 +385,8 @@ enum sq_rc sq_stmt_execute(struct sq_stmt *st, const struct sq_param *params, si
         return rc;
     if (st->is_open)
         return SQ_RC_MISUSE;
+    if (sq_params_have_lob(params, n))
+        return sq_lobexec_run(st, params, n); /* BYTE/TEXT data follow the BIND (sq_blob.c) */
     sq_buf_reset(&conn->out);
     sq_req_id(&conn->out, st->id);
     rc = put_bind(conn, st, params, n);
@@ -451,6 +454,8 @@ static enum sq_rc pipe_run(struct sq_conn *conn, struct sq_stmt *st, size_t firs
             }
             if (frc == SQ_RC_OK && st->nparams && !params)
                 frc = SQ_RC_MISUSE;
+            if (frc == SQ_RC_OK && sq_params_have_lob(params, st->nparams))
+                frc = SQ_RC_MISUSE; /* BYTE/TEXT data follow their BIND: sq_lobexec_run */
             if (frc != SQ_RC_OK) {
                 stop = frc;
                 break;

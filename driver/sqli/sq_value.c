@@ -815,6 +815,11 @@ enum sq_rc sq_param_encode(struct sq_buf *out, const struct sq_param *p)
                 return SQ_RC_MISUSE;
             break;
         }
+        case SQ_T_BYTE:
+        case SQ_T_TEXT:
+            if (p->u.lob.n > UINT32_MAX) /* tb_size is 32 bits (blob.h) */
+                return SQ_RC_MISUSE;
+            break;
         default:
             return SQ_RC_MISUSE;
         }
@@ -861,6 +866,14 @@ enum sq_rc sq_param_encode(struct sq_buf *out, const struct sq_param *p)
             sq_wr_bytes(out, tmp, n);
             sq_wr_pad(out, n);
             break;
+        case SQ_T_BYTE:
+        case SQ_T_TEXT:
+        {
+            uint8_t desc[SQ_BLOB_DESCRIPTOR_SIZE];
+            sq_blob_desc_write(desc, (uint32_t)p->u.lob.n);
+            sq_wr_bytes(out, desc, sizeof desc);
+            break;
+        }
         default:                                        /* strings, checked above */
             (void)sq_wr_str16(out, p->u.s.p, p->u.s.n); /* length checked above */
             break;

@@ -227,8 +227,21 @@ struct sq_param {
         } s;         /* CHAR / VARCHAR text (str16 on the wire) */
         struct sq_decimal dec; /* DECIMAL, MONEY (prec = (p << 8) | s) */
         struct sq_dt dt;       /* DATETIME, INTERVAL (prec = qualifier) */
+        struct {
+            const uint8_t *p; /* the value when it is in memory, or NULL: the caller
+                               * streams it (sq_blob.h, sq_lobexec_*) */
+            uint64_t n;       /* total bytes (the descriptor's size field) */
+        } lob;                 /* BYTE, TEXT: a 56-byte descriptor in the BIND block, the
+                                * data after SQ_BBIND as SQ_BLOB chunks (doc §9.7) */
     } u;
 };
+
+/* BYTE/TEXT descriptor fields (sq_blob.c; tblob_t layout, see sq_blob.h):
+ * write a client-side descriptor (everything 0 except tb_size at 16..19),
+ * read tb_size, and the NULL flag (tb_flags 0x0001, byte 39). */
+void sq_blob_desc_write(uint8_t out[56], uint32_t size);
+uint32_t sq_blob_desc_size(const uint8_t d[56]);
+bool sq_blob_desc_is_null(const uint8_t d[56]);
 
 /* Append one parameter block: u16 type, i16 indicator, u16 prec, value, pad.
  * SQ_RC_MISUSE for a type we cannot send; SQ_RC_NOMEM on buffer failure. */

@@ -150,8 +150,24 @@ static const struct case_from_c cases[] = {
      0, false, 0, 0, NULL},
     {"wchar -> integer", SQL_C_WCHAR, SQL_INTEGER, "34 00 32 00", 4, NONE, 0, CONV_OK, SQ_T_INTEGER,
      0x0A00, false, 42, 0, NULL},
-    {"binary", SQL_C_BINARY, SQL_VARBINARY, "01 02 00", 3, NONE, 0, CONV_OK, SQ_T_VARCHAR, 3, false,
+    /* BYTE/TEXT values (docs/large-objects.md): binary data with no target,
+     * any data for a BYTE/TEXT target; CHAR for BYTE is hex (22018 if not) */
+    {"binary", SQL_C_BINARY, SQL_VARBINARY, "01 02 00", 3, NONE, 0, CONV_OK, SQ_T_BYTE, 0, false,
      0, 0, "01 02 00"},
+    {"binary -> BYTE", SQL_C_BINARY, SQL_CHAR, "00 FF", 2, SQ_K_BYTE, 56, CONV_OK, SQ_T_BYTE, 0,
+     false, 0, 0, "00 FF"},
+    {"char hex -> BYTE", SQL_C_CHAR, SQL_LONGVARBINARY, "30 61 46 66", 4, SQ_K_BYTE, 56, CONV_OK,
+     SQ_T_BYTE, 0, false, 0, 0, "0A FF"},
+    {"char odd hex -> BYTE", SQL_C_CHAR, SQL_LONGVARBINARY, "30 61 46", 3, SQ_K_BYTE, 56,
+     CONV_INVALID_CHAR, 0, 0, false, 0, 0, NULL},
+    {"char non-hex -> BYTE", SQL_C_CHAR, SQL_LONGVARBINARY, "30 67", 2, NONE, 0,
+     CONV_INVALID_CHAR, 0, 0, false, 0, 0, NULL},
+    {"wchar -> TEXT", SQL_C_WCHAR, SQL_VARCHAR, "E9 00 61 00", 4, SQ_K_TEXT, 56, CONV_OK,
+     SQ_T_TEXT, 0, false, 0, 0, "C3 A9 61"},
+    {"wchar hex -> BYTE", SQL_C_WCHAR, SQL_LONGVARBINARY, "61 00 62 00", 4, SQ_K_BYTE, 56, CONV_OK,
+     SQ_T_BYTE, 0, false, 0, 0, "AB"},
+    {"short longvarchar stays text", SQL_C_CHAR, SQL_LONGVARCHAR, "61", 1, NONE, 0, CONV_OK,
+     SQ_T_VARCHAR, 1, false, 0, 0, "61"},
     {"binary nts", SQL_C_BINARY, SQL_VARBINARY, "01 00", SQL_NTS, NONE, 0, CONV_INVALID_LENGTH, 0,
      0, false, 0, 0, NULL},
     /* DATE struct -> DATE (7, days since 1899-12-31; doc §9.4: 2024-06-15 = 45457) */
@@ -295,6 +311,12 @@ START_TEST(from_c_table)
         ck_assert_int_eq(out.is_null, c->is_null);
         if (c->is_null) {
             /* no value */
+        } else if (c->text && (c->type == SQ_T_BYTE || c->type == SQ_T_TEXT)) {
+            uint8_t *exp;
+            size_t en;
+            ck_hex(c->text, &exp, &en);
+            ck_assert_bytes(out.u.lob.p, (size_t)out.u.lob.n, exp, en);
+            free(exp);
         } else if (c->text) {
             uint8_t *exp;
             size_t en;
@@ -338,7 +360,20 @@ START_TEST(long_text_switches_to_char_then_refuses)
     ck_assert_int_eq(conv_from_c(&in, &sc, &out), CONV_OK);
     ck_assert_uint_eq(out.u.s.n, 65535);
     ck_assert(memcmp(out.u.s.p, big, 65535) == 0);
+    /* LONGVARCHAR text over a CHAR parameter's limit becomes a TEXT value
+     * (streamed after SQ_BBIND, docs/large-objects.md) ... */
     in.octet_len = 65536;
+    ck_assert_int_eq(conv_from_c(&in, &sc, &out), CONV_OK);
+    ck_assert_int_eq(out.type, SQ_T_TEXT);
+    ck_assert_uint_eq(out.u.lob.n, 65536);
+    ck_assert_ptr_eq(out.u.lob.p, big); /* by reference, no copy */
+    /* ... as does any long text with no target, while text for a known
+     * non-TEXT column cannot go further. */
+    in.sql_type = SQL_VARCHAR;
+    ck_assert_int_eq(conv_from_c(&in, &sc, &out), CONV_OK);
+    ck_assert_int_eq(out.type, SQ_T_TEXT);
+    struct sq_coldesc lv = {.name = "c", .kind = SQ_K_LVARCHAR, .xname = "lvarchar"};
+    in.target = &lv;
     ck_assert_int_eq(conv_from_c(&in, &sc, &out), CONV_RIGHT_TRUNC);
     ck_assert_str_eq(conv_rc_sqlstate(CONV_RIGHT_TRUNC), "22001");
     conv_scratch_fini(&sc);

@@ -415,6 +415,56 @@ START_TEST(transactions_8_1_and_exit_w22)
 }
 END_TEST
 
+/* doc §9.7 writing: BIND with a BYTE descriptor block (size 5 at 16..19),
+ * SQ_BBIND 1, SQ_BLOB 'abc' (W12/V20 shapes), SQ_BLOB 'de', empty SQ_BLOB,
+ * EXECUTE, EOT; and reading: FETCHBLOB with a descriptor. */
+#define DESC5 "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 05 " \
+              "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 " \
+              "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"
+START_TEST(byte_bind_bbind_blob_chunks_and_fetchblob_9_7)
+{
+    size_t n;
+    struct srv_msg m[MAXMSG];
+    uint8_t *p = hex("00 04 00 03 00 05 00 02 00 02 00 00 0A 00 00 00 00 07 "
+                     "00 0B 00 00 00 00 " DESC5 " 00 29 00 01 00 27 00 03 61 62 63 00 "
+                     "00 27 00 02 64 65 00 27 00 00 00 07 00 0C",
+                     &n);
+    ck_assert_uint_eq(decode_all(p, n, &caps_none, m), 8);
+    ck_assert_uint_eq(m[1].op, SQ_BIND);
+    ck_assert_uint_eq(m[1].u.bind.count, 2);
+    struct sq_rd rd;
+    struct srv_bparam bp;
+    sq_rd_init(&rd, m[1].u.bind.blocks, m[1].u.bind.len);
+    ck_assert_int_eq(srv_decode_bparam(&rd, &bp), SQ_RC_OK);
+    ck_assert_int_eq(srv_decode_bparam(&rd, &bp), SQ_RC_OK);
+    ck_assert_uint_eq(bp.type, SQ_T_BYTE);
+    ck_assert_uint_eq(bp.len, 56);
+    ck_assert_uint_eq(bp.data[19], 5);
+    ck_assert_uint_eq(m[2].op, SQ_BBIND);
+    ck_assert_uint_eq(m[2].u.bbind, 1);
+    ck_assert_uint_eq(m[3].op, SQ_BLOB);
+    ck_assert_uint_eq(m[3].u.blob.n, 3);
+    ck_assert(memcmp(m[3].u.blob.p, "abc", 3) == 0);
+    ck_assert_uint_eq(m[4].u.blob.n, 2);
+    ck_assert_uint_eq(m[5].op, SQ_BLOB);
+    ck_assert_uint_eq(m[5].u.blob.n, 0);
+    ck_assert_uint_eq(m[6].op, SQ_EXECUTE);
+    truncations_need_more(p, n, &caps_none);
+    free(p);
+    /* W12 with our EOT */
+    p = hex("00 04 00 07 00 26 " DESC5 " 00 0C", &n);
+    ck_assert_uint_eq(decode_all(p, n, &caps_big, m), 3);
+    ck_assert_uint_eq(m[1].op, SQ_FETCHBLOB);
+    ck_assert_uint_eq(m[1].u.blobdesc[19], 5);
+    truncations_need_more(p, n, &caps_big);
+    free(p);
+    /* a NULL BYTE parameter carries no descriptor */
+    p = hex("00 05 00 01 00 0C FF FF 00 00", &n);
+    ck_assert_uint_eq(decode_all(p, n, &caps_none, m), 1);
+    free(p);
+}
+END_TEST
+
 START_TEST(unknown_opcodes_and_over_limit_counts_are_protocol_errors)
 {
     static const char *bad[] = {
@@ -423,7 +473,7 @@ START_TEST(unknown_opcodes_and_over_limit_counts_are_protocol_errors)
         "00 80 00 0C",                         /* PAM ACK: never asked for */
         "00 02 00 00 04 00 00 01",             /* big_sql: 64 MiB + 1 */
         "00 05 80 00",                         /* BIND count 32768 */
-        "00 05 00 01 00 0B 00 00 00 00",       /* BIND of BYTE: not skippable */
+        "00 05 00 01 00 13 00 00 00 00",       /* BIND of SET: not skippable */
         "00 05 00 01 00 05 00 00 0C 04 00 40", /* DECIMAL with 64 bytes */
         "00 7E 00 41",                         /* PROTOCOLS mask of 65 */
         "00 03 01 01",                         /* CURNAME of 257 */
@@ -476,6 +526,7 @@ static Suite *decode_suite(void)
     tcase_add_test(t, bind_7_9_and_execute);
     tcase_add_test(t, bind_native_forms);
     tcase_add_test(t, transactions_8_1_and_exit_w22);
+    tcase_add_test(t, byte_bind_bbind_blob_chunks_and_fetchblob_9_7);
     tcase_add_test(t, unknown_opcodes_and_over_limit_counts_are_protocol_errors);
     tcase_add_test(t, info_entry_count_is_bounded);
     suite_add_tcase(s, t);
