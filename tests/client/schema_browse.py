@@ -9,12 +9,13 @@
 # of every column type too.
 # Env: IFXLITE_PATH, IFXODBC_DRIVER_PATH.  Exit 0 ok, 1 failure, 77 skipped.
 import os
-import re
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "pyodbc"))
+from ifxlite_harness import Server  # noqa: E402
 
 try:
     import pyodbc
@@ -52,38 +53,11 @@ def check(cond, what):
 
 
 def start():
-    ifxlite = os.environ.get("IFXLITE_PATH")
-    driver = os.environ.get("IFXODBC_DRIVER_PATH")
-    if not ifxlite or not driver:
-        print("SKIP: IFXLITE_PATH / IFXODBC_DRIVER_PATH not set")
+    try:
+        return Server("ifx_browse.", ["shop:logged"], {"shop": "shop"}).start()
+    except unittest.SkipTest as e:
+        print("SKIP:", e)
         sys.exit(77)
-    tmp = tempfile.mkdtemp(prefix="ifx_browse.")
-    os.makedirs(os.path.join(tmp, "data"))
-    out = open(os.path.join(tmp, "srv.out"), "w+")  # noqa: SIM115 (lives with the server)
-    srv = subprocess.Popen([ifxlite, "--listen", "127.0.0.1:0", "--data",
-                            os.path.join(tmp, "data"), "--user", "informix:secret",
-                            "--create-db", "shop:logged"],
-                           stdout=out, stderr=subprocess.DEVNULL)
-    port = None
-    for _ in range(100):
-        out.seek(0)
-        m = re.search(r"listening on [^:]+:(\d+)", out.read())
-        if m:
-            port = int(m.group(1))
-            break
-        time.sleep(0.1)
-    if port is None:
-        srv.terminate()
-        raise RuntimeError("ifxlite did not start")
-    with open(os.path.join(tmp, "odbcinst.ini"), "w") as f:
-        f.write("[ifxodbc]\nDriver = %s\nThreading = 0\n" % driver)
-    with open(os.path.join(tmp, "odbc.ini"), "w") as f:
-        f.write("[shop]\nDriver = ifxodbc\nServer = ol_ifxlite\nHost = 127.0.0.1\n"
-                "Service = %d\nDatabase = shop\nUID = informix\nPWD = secret\n" % port)
-    os.environ["ODBCSYSINI"] = tmp
-    os.environ["ODBCINSTINI"] = "odbcinst.ini"
-    os.environ["ODBCINI"] = os.path.join(tmp, "odbc.ini")
-    return srv, tmp
 
 
 def browse(conn):
@@ -174,7 +148,7 @@ def isql_help(conn):
 
 
 def main():
-    srv, tmp = start()
+    srv = start()
     try:
         conn = pyodbc.connect("DSN=shop", autocommit=True)
         for ddl in SCHEMA:
@@ -183,9 +157,7 @@ def main():
         isql_help(conn)
         conn.close()
     finally:
-        srv.terminate()
-        srv.wait(10)
-        shutil.rmtree(tmp, ignore_errors=True)
+        srv.stop()
     print("schema_browse: %d failure(s)" % len(FAILS))
     return 1 if FAILS else 0
 

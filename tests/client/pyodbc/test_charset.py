@@ -6,14 +6,10 @@
 # cannot hold (nothing written), -23197's 08004 on a DB_LOCALE mismatch, and
 # emoji in a UTF-8 database.  See docs/charsets.md.
 # Env: IFXLITE_PATH, IFXODBC_DRIVER_PATH.
-import os
-import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 import unittest
+
+from ifxlite_harness import Server
 
 try:
     import pyodbc
@@ -22,56 +18,20 @@ except ImportError:  # pragma: no cover
     sys.exit(77)
 
 SRV = None
-TMP = None
-PORT = None
-DRIVER = None
 
 
 def setUpModule():
-    global SRV, TMP, PORT, DRIVER
-    ifxlite = os.environ.get("IFXLITE_PATH")
-    DRIVER = os.environ.get("IFXODBC_DRIVER_PATH")
-    if not ifxlite or not DRIVER:
-        raise unittest.SkipTest("IFXLITE_PATH / IFXODBC_DRIVER_PATH not set")
-    TMP = tempfile.mkdtemp(prefix="ifx_pycs.")
-    os.makedirs(os.path.join(TMP, "data"))
-    out = open(os.path.join(TMP, "srv.out"), "w+")  # noqa: SIM115 (lives with the server)
-    SRV = subprocess.Popen([ifxlite, "--listen", "127.0.0.1:0", "--data",
-                            os.path.join(TMP, "data"), "--user", "informix:secret",
-                            "--create-db", "lat:logged:en_US.8859-1",
-                            "--create-db", "win:logged:en_US.1252",
-                            "--create-db", "uni:logged:en_US.utf8"],
-                           stdout=out, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        out.seek(0)
-        m = re.search(r"listening on [^:]+:(\d+)", out.read())
-        if m:
-            PORT = int(m.group(1))
-            break
-        time.sleep(0.1)
-    if PORT is None:
-        raise RuntimeError("ifxlite did not start")
     # like the other modules: a private odbcinst.ini/odbc.ini (the DM and
     # pyodbc keep one environment per process, so every module sets these)
-    with open(os.path.join(TMP, "odbcinst.ini"), "w") as f:
-        f.write("[ifxodbc]\nDriver = %s\nThreading = 0\n" % DRIVER)
-    with open(os.path.join(TMP, "odbc.ini"), "w") as f:
-        for db in ("lat", "win", "uni"):
-            f.write("[cs_%s]\nDriver = ifxodbc\nServer = ol_ifxlite\nHost = 127.0.0.1\n"
-                    "Service = %d\nDatabase = %s\nUID = informix\nPWD = secret\n\n"
-                    % (db, PORT, db))
-    os.environ["ODBCSYSINI"] = TMP
-    os.environ["ODBCINSTINI"] = "odbcinst.ini"
-    os.environ["ODBCINI"] = os.path.join(TMP, "odbc.ini")
-    os.environ["ODBCSEARCH"] = "ODBC_BOTH_DSN"
+    global SRV
+    SRV = Server("ifx_pycs.", ["lat:logged:en_US.8859-1", "win:logged:en_US.1252",
+                               "uni:logged:en_US.utf8"],
+                 {"cs_lat": "lat", "cs_win": "win", "cs_uni": "uni"}).start()
 
 
 def tearDownModule():
     if SRV is not None:
-        SRV.terminate()
-        SRV.wait(10)
-    if TMP:
-        shutil.rmtree(TMP, ignore_errors=True)
+        SRV.stop()
 
 
 def connect(db, locale):

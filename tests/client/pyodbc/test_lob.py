@@ -7,13 +7,10 @@
 # this module re-runs itself in a child process (unixODBC caches its ini
 # paths at a process's first ODBC call). Env: IFXLITE_PATH, IFXODBC_DRIVER_PATH.
 import os
-import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 import unittest
+
+from ifxlite_harness import Server, run_in_child
 
 try:
     import pyodbc
@@ -22,7 +19,6 @@ except ImportError:  # pragma: no cover
     sys.exit(77)
 
 SRV = None
-TMP = None
 CHILD = os.environ.get("IFX_LOB_CHILD") == "1"
 SIZES = [0, 1, 4095, 4096, 4097, 1 << 20]
 
@@ -37,56 +33,20 @@ def text(n, seed):
 
 
 def setUpModule():
-    global SRV, TMP
-    if not CHILD:
-        return
-    ifxlite = os.environ.get("IFXLITE_PATH")
-    driver = os.environ.get("IFXODBC_DRIVER_PATH")
-    if not ifxlite or not driver:
-        raise unittest.SkipTest("IFXLITE_PATH / IFXODBC_DRIVER_PATH not set")
-    TMP = tempfile.mkdtemp(prefix="ifx_pylob.")
-    os.makedirs(os.path.join(TMP, "data"))
-    out = open(os.path.join(TMP, "srv.out"), "w+")  # noqa: SIM115 (lives with the server)
-    SRV = subprocess.Popen([ifxlite, "--listen", "127.0.0.1:0", "--data",
-                            os.path.join(TMP, "data"), "--user", "informix:secret",
-                            "--create-db", "lobdb:logged"],
-                           stdout=out, stderr=subprocess.DEVNULL)
-    port = None
-    for _ in range(100):
-        out.seek(0)
-        m = re.search(r"listening on [^:]+:(\d+)", out.read())
-        if m:
-            port = int(m.group(1))
-            break
-        time.sleep(0.1)
-    if port is None:
-        raise RuntimeError("ifxlite did not start")
-    with open(os.path.join(TMP, "odbcinst.ini"), "w") as f:
-        f.write("[ifxodbc]\nDriver = %s\nThreading = 0\n" % driver)
-    with open(os.path.join(TMP, "odbc.ini"), "w") as f:
-        f.write("[ifxlob]\nDriver = ifxodbc\nServer = ol_ifxlite\nHost = 127.0.0.1\n"
-                "Service = %d\nDatabase = lobdb\nUID = informix\nPWD = secret\n" % port)
-    os.environ["ODBCSYSINI"] = TMP
-    os.environ["ODBCINSTINI"] = "odbcinst.ini"
-    os.environ["ODBCINI"] = os.path.join(TMP, "odbc.ini")
+    global SRV
+    if CHILD:
+        SRV = Server("ifx_pylob.", ["lobdb:logged"], {"ifxlob": "lobdb"}).start()
 
 
 def tearDownModule():
     if SRV is not None:
-        SRV.terminate()
-        SRV.wait(10)
-    if TMP:
-        shutil.rmtree(TMP, ignore_errors=True)
+        SRV.stop()
 
 
 class IsolatedRun(unittest.TestCase):
     @unittest.skipIf(CHILD, "the child runs the tests themselves")
     def test_lob_in_own_process(self):
-        env = dict(os.environ, IFX_LOB_CHILD="1")
-        p = subprocess.run([sys.executable, "-W", "ignore", "-m", "unittest", "-v", "test_lob"],
-                           cwd=os.path.dirname(os.path.abspath(__file__)), env=env,
-                           capture_output=True, text=True, timeout=240)
-        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        run_in_child(self, "test_lob", "IFX_LOB_CHILD")
 
 
 @unittest.skipUnless(CHILD, "runs in the child process")

@@ -6,16 +6,15 @@
 # classes from SQLSTATEs, autocommit and commit/rollback.
 # Env: IFXLITE_PATH, IFXODBC_DRIVER_PATH.  Run: python3 -m unittest test_pyodbc
 import datetime
-import os
-import re
-import shutil
 import struct
-import subprocess
 import sys
-import tempfile
 import time
 import unittest
+
 from decimal import Decimal
+
+from ifxlite_harness import Server
+
 
 try:
     import pyodbc
@@ -24,53 +23,18 @@ except ImportError:  # pragma: no cover
     sys.exit(77)
 
 SRV = None
-TMP = None
 CONN_STR = "DSN=ifxtest"
 
 
 def setUpModule():
-    global SRV, TMP
-    ifxlite = os.environ.get("IFXLITE_PATH")
-    driver = os.environ.get("IFXODBC_DRIVER_PATH")
-    if not ifxlite or not driver:
-        raise unittest.SkipTest("IFXLITE_PATH / IFXODBC_DRIVER_PATH not set")
-    TMP = tempfile.mkdtemp(prefix="ifx_pyodbc.")
-    os.makedirs(os.path.join(TMP, "data"))
-    out = open(os.path.join(TMP, "srv.out"), "w+")  # noqa: SIM115 (lives with the server)
-    SRV = subprocess.Popen([ifxlite, "--listen", "127.0.0.1:0", "--data",
-                            os.path.join(TMP, "data"), "--user", "informix:secret",
-                            "--create-db", "testdb:logged", "--create-db", "plain:unlogged"],
-                           stdout=out, stderr=subprocess.DEVNULL)
-    port = None
-    for _ in range(100):
-        out.seek(0)
-        m = re.search(r"listening on [^:]+:(\d+)", out.read())
-        if m:
-            port = int(m.group(1))
-            break
-        time.sleep(0.1)
-    if port is None:
-        raise RuntimeError("ifxlite did not start")
-    with open(os.path.join(TMP, "odbcinst.ini"), "w") as f:
-        f.write("[ifxodbc]\nDriver = %s\nThreading = 0\n" % driver)
-    with open(os.path.join(TMP, "odbc.ini"), "w") as f:
-        for dsn, db in (("ifxtest", "testdb"), ("ifxplain", "plain")):
-            f.write("[%s]\nDriver = ifxodbc\nServer = ol_ifxlite\nHost = 127.0.0.1\n"
-                    "Service = %d\nDatabase = %s\nUID = informix\nPWD = secret\n\n"
-                    % (dsn, port, db))
-    # unixODBC caches these at the first ODBC call of the process (odbc-notes §6)
-    os.environ["ODBCSYSINI"] = TMP
-    os.environ["ODBCINSTINI"] = "odbcinst.ini"
-    os.environ["ODBCINI"] = os.path.join(TMP, "odbc.ini")
-    os.environ["ODBCSEARCH"] = "ODBC_BOTH_DSN"
+    global SRV
+    SRV = Server("ifx_pyodbc.", ["testdb:logged", "plain:unlogged"],
+                 {"ifxtest": "testdb", "ifxplain": "plain"}).start()
 
 
 def tearDownModule():
     if SRV is not None:
-        SRV.terminate()
-        SRV.wait(10)
-    if TMP:
-        shutil.rmtree(TMP, ignore_errors=True)
+        SRV.stop()
 
 
 ALL_TYPES_DDL = """create table {t} (
