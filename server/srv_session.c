@@ -20,6 +20,7 @@
 #include "sq_types.h"
 #include "sq_wr.h"
 #include "srv_log.h"
+#include "srv_stats.h"
 #include "srv_tls.h"
 
 /* Informix codes chosen for conditions the protocol side detects itself. */
@@ -77,6 +78,7 @@ struct conn {
     bool fault_garbage_done, fault_drop_done, fault_trunc_done, fault_midfetch_done;
     char client_locale[64], db_locale[64], dbdate[32];
     bool delimident; /* the client's DELIMIDENT (see login_delimident) */
+    struct srv_stats_sess *stats; /* registry entry (sysmaster tables), or NULL */
 };
 
 /* ---------------------------------------------------------------- I/O --- */
@@ -164,10 +166,18 @@ static void slot_free(struct slot *s)
     sq_free(s);
 }
 
+/* The slot's cursor opened or closed: keep is_open and the registry in step. */
+static void set_open(struct conn *c, struct slot *s, bool open)
+{
+    s->is_open = open;
+    srv_stats_stmt_open(c->stats, s->id, open, s->is_scroll, s->is_hold);
+}
+
 static void release_slot(struct conn *c, struct slot *s)
 {
     if (c->cur == s)
         c->cur = NULL;
+    srv_stats_stmt_del(c->stats, s->id);
     c->slots[s->id] = NULL;
     c->nopen--;
     slot_free(s);
@@ -500,6 +510,7 @@ static void do_prepare(struct conn *c, const struct srv_msg *m)
         reply_code(c, SRV_E_TOOMANY, "");
         return;
     }
+    srv_stats_stmt_add(c->stats, s->id, sql, len);
     c->cur = s;
 }
 
@@ -551,7 +562,7 @@ static void do_execute(struct conn *c, struct slot *s)
         }
         if (s->is_open)
             srv_stmt_close(s->st);
-        s->is_open = false;
+        set_open(c, s, false);
         if (srv_stmt_open(s->st, &e) != 0) {
             sq_free(row);
             reply_err(c, &e);
@@ -595,7 +606,7 @@ static void do_open(struct conn *c, struct slot *s)
     }
     if (s->is_open)
         srv_stmt_close(s->st);
-    s->is_open = false;
+    set_open(c, s, false);
     s->at_end = false;
     s->has_pending = false;
     s->rows_sent = 0;
@@ -605,7 +616,7 @@ static void do_open(struct conn *c, struct slot *s)
         reply_err(c, &e);
         return;
     }
-    s->is_open = true;
+    set_open(c, s, true);
     xactstat_if_changed(c, before);
 }
 
@@ -680,11 +691,13 @@ static void dispatch(struct conn *c, const struct srv_msg *m)
             return;
         }
         srv_log(SRV_LOG_INFO, c->no, "database %s opened", name);
+        srv_stats_set_db(c->stats, name);
         srv_enc_done(&c->out, &c->caps, 0, 0, 0, 0);
         return;
     }
     case SQ_DBCLOSE:
         release_all(c);
+        srv_stats_set_db(c->stats, "");
         if (srv_session_dbclose(c->sess, &e) != 0) {
             reply_err(c, &e);
             return;
@@ -767,7 +780,7 @@ static void dispatch(struct conn *c, const struct srv_msg *m)
     case SQ_CLOSE:
         if (s->is_open)
             srv_stmt_close(s->st);
-        s->is_open = false;
+        set_open(c, s, false);
         s->has_pending = false;
         return;
     case SQ_RELEASE:
@@ -974,6 +987,8 @@ void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
     }
     if (!do_login(c, rq))
         goto out;
+    /* Accounting only: a session runs without its registry entry. */
+    c->stats = srv_stats_attach(session_no, rq->user, rq->host, (int)rq->pid, rq->app_name);
     c->sess = srv_session_new(ctx->eng, session_no, rq->user);
     if (!c->sess) {
         srv_log(SRV_LOG_ERROR, session_no, "cannot create an engine session");
@@ -1014,6 +1029,7 @@ out:
             release_all(c);
             srv_session_free(c->sess); /* rolls back an open transaction */
         }
+        srv_stats_detach(c->stats); /* after every statement was released */
         sq_free(c->slots);
         srv_tls_conn_free(c->tls);
         sq_buf_fini(&c->in);
