@@ -75,7 +75,9 @@ struct conn {
     bool db_replied;  /* a DBOPEN succeeded in an earlier group */
     bool cut;         /* fault: send out[0..cut_at) and close */
     size_t cut_at;
-    bool fault_garbage_done, fault_drop_done, fault_trunc_done, fault_midfetch_done;
+    /* Per fault of the plan (srv_fault.h): armed, points seen, fired. */
+    bool fault_armed[SRV_FAULT_MAX], fault_fired[SRV_FAULT_MAX];
+    int fault_seen[SRV_FAULT_MAX];
     char client_locale[64], db_locale[64], dbdate[32];
     bool delimident; /* the client's DELIMIDENT (see login_delimident) */
     struct srv_stats_sess *stats; /* registry entry (sysmaster tables), or NULL */
@@ -223,6 +225,59 @@ static struct slot *new_slot(struct conn *c, struct srv_stmt *st)
     return s;
 }
 
+/* ----------------------------------------------------------- faults --- */
+
+/* Arm every fault of this session at login: those without /TEXT. */
+static void faults_arm_initial(struct conn *c)
+{
+    const struct srv_fault_plan *p = &c->ctx->faults;
+    for (size_t i = 0; i < p->n; i++)
+        c->fault_armed[i] = p->f[i].on[0] == '\0';
+}
+
+static bool contains(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; m && i + m <= n; i++)
+        if (memcmp(hay + i, needle, m) == 0)
+            return true;
+    return false;
+}
+
+/* A statement was prepared: arm the /TEXT faults whose text it contains. */
+static void faults_arm_on(struct conn *c, const char *sql, size_t len)
+{
+    const struct srv_fault_plan *p = &c->ctx->faults;
+    for (size_t i = 0; i < p->n; i++) {
+        const struct srv_fault *f = &p->f[i];
+        if (f->on[0] && !c->fault_armed[i] && (f->session == 0 || f->session == c->no) &&
+            contains(sql, len, f->on))
+            c->fault_armed[i] = true;
+    }
+}
+
+/* One point where a fault of `kind` can fire: the fault that fires now, or
+ * NULL. Each fault counts its points once armed and fires at its @K-th (a
+ * stall keeps firing after that; the others fire once). */
+static const struct srv_fault *fault_point(struct conn *c, enum srv_fault_kind kind)
+{
+    const struct srv_fault_plan *p = &c->ctx->faults;
+    for (size_t i = 0; i < p->n; i++) {
+        const struct srv_fault *f = &p->f[i];
+        if (f->kind != kind || (f->session != 0 && f->session != c->no) || !c->fault_armed[i] ||
+            c->fault_fired[i])
+            continue;
+        if (c->fault_seen[i] < f->at)
+            c->fault_seen[i]++;
+        if (c->fault_seen[i] < f->at)
+            continue;
+        if (kind != SRV_FAULT_STALL)
+            c->fault_fired[i] = true;
+        return f;
+    }
+    return NULL;
+}
+
 /* ---------------------------------------------------------- replies --- */
 
 static void reply_err(struct conn *c, const struct srv_err *e)
@@ -312,8 +367,7 @@ static void send_pending(struct conn *c, struct slot *s)
     size_t at = c->out.len;
     sq_buf_append(&c->out, s->pending.data, s->pending.len);
     s->has_pending = false;
-    if (!c->fault_drop_done && srv_fault_get(&c->ctx->faults, SRV_FAULT_DROP_MID_TUPLE, c->no)) {
-        c->fault_drop_done = true;
+    if (!c->cut && fault_point(c, SRV_FAULT_DROP_MID_TUPLE)) {
         c->cut = true;
         c->cut_at = at + s->pending.len / 2;
     }
@@ -322,9 +376,8 @@ static void send_pending(struct conn *c, struct slot *s)
 /* After a tuple went out: the err-mid-fetch fault. True if it fired. */
 static bool midfetch_fault(struct conn *c)
 {
-    if (c->fault_midfetch_done || !srv_fault_get(&c->ctx->faults, SRV_FAULT_ERR_MID_FETCH, c->no))
+    if (c->cut || !fault_point(c, SRV_FAULT_ERR_MID_FETCH))
         return false;
-    c->fault_midfetch_done = true;
     reply_code(c, SRV_E_MIDFETCH, "");
     return true;
 }
@@ -477,9 +530,7 @@ static void do_describe(struct conn *c, struct slot *s)
     size_t at = c->out.len;
     srv_enc_describe(&c->out, &c->caps, (uint16_t)srv_stmt_type(st), s->id, 0, cols, n);
     sq_free(cols);
-    if (!c->fault_trunc_done &&
-        srv_fault_get(&c->ctx->faults, SRV_FAULT_TRUNCATE_DESCRIBE, c->no)) {
-        c->fault_trunc_done = true;
+    if (!c->cut && fault_point(c, SRV_FAULT_TRUNCATE_DESCRIBE)) {
         c->cut = true;
         c->cut_at = at + (c->out.len - at) / 2;
     }
@@ -497,6 +548,7 @@ static void do_prepare(struct conn *c, const struct srv_msg *m)
         reply_code(c, SRV_E_TOOMANY, "");
         return;
     }
+    faults_arm_on(c, sql, len);
     struct srv_err e;
     memset(&e, 0, sizeof e);
     struct srv_stmt *st = srv_stmt_prepare(c->sess, sql, len, &e);
@@ -798,7 +850,7 @@ static void dispatch(struct conn *c, const struct srv_msg *m)
  * when the connection must close. */
 static bool flush_reply(struct conn *c)
 {
-    const struct srv_fault *f = srv_fault_get(&c->ctx->faults, SRV_FAULT_STALL, c->no);
+    const struct srv_fault *f = fault_point(c, SRV_FAULT_STALL);
     if (f && f->ms > 0)
         sleep_ms(f->ms);
     if (!sq_buf_ok(&c->out)) {
@@ -852,6 +904,17 @@ static enum sq_rc scan_group(struct conn *c, size_t *end)
     }
 }
 
+/* A garbage-opcode fault with /TEXT is armed: it counts every reply group
+ * from the arming one on, database or not. */
+static bool garbage_armed_by_text(const struct conn *c)
+{
+    const struct srv_fault_plan *p = &c->ctx->faults;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->f[i].kind == SRV_FAULT_GARBAGE_OPCODE && p->f[i].on[0] && c->fault_armed[i])
+            return true;
+    return false;
+}
+
 /* Run a complete group in[0..end). False when the connection must close. */
 static bool handle_group(struct conn *c, size_t end)
 {
@@ -884,9 +947,9 @@ static bool handle_group(struct conn *c, size_t end)
             opened = true;
     }
     srv_enc_eot(&c->out);
-    if (db_before && !c->fault_garbage_done &&
-        srv_fault_get(&c->ctx->faults, SRV_FAULT_GARBAGE_OPCODE, c->no)) {
-        c->fault_garbage_done = true;
+    /* garbage-opcode without /TEXT: reply groups after the database opened */
+    if ((db_before || garbage_armed_by_text(c)) &&
+        fault_point(c, SRV_FAULT_GARBAGE_OPCODE)) {
         sq_buf_reset(&c->out);
         sq_wr_u16(&c->out, 0x0471); /* V21: unknown opcode 1137 */
         srv_enc_eot(&c->out);
@@ -985,6 +1048,7 @@ void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
         if (!c->tls)
             goto out;
     }
+    faults_arm_initial(c);
     if (!do_login(c, rq))
         goto out;
     /* Accounting only: a session runs without its registry entry. */

@@ -49,7 +49,7 @@ static void write_pool_ini(void)
     FILE *f = fopen(path, "w");
     ck_assert_ptr_nonnull(f);
     fprintf(f,
-            "[ODBC]\nTrace = No\nPooling = Yes\nPoolMaxSize = 8\nPoolWaitTimeout = 30\n\n"
+            "[ODBC]\nTrace = No\nPooling = Yes\nPoolMaxSize = 8\nPoolWaitTimeout = 600\n\n"
             "[ifxodbc]\nDescription = pooled\nDriver = %s\nDriver64 = %s\n"
             "Threading = 0\nCPTimeout = 60\nFileUsage = 1\n",
             odbc_test_driver_path(), odbc_test_driver_path());
