@@ -536,8 +536,9 @@ static void run_phase_case(const struct phase_case *pc)
         SQLFreeHandle(SQL_HANDLE_STMT, st);
     }
     double td = now_s();
-    stop();
-    ck_assert_msg(now_s() - td < 3.0, "disconnect took %.2f s", now_s() - td);
+    ck_assert_int_eq(SQLDisconnect(g_dbc), SQL_SUCCESS);
+    ck_assert_msg(now_s() - td < 2.0, "disconnect took %.2f s", now_s() - td);
+    stop(); /* ifxlite's shutdown waits out a stalled session: not timed */
 }
 
 static const struct phase_case phase_cases[] = {
