@@ -1093,7 +1093,16 @@ out:
             release_all(c);
             srv_session_free(c->sess); /* rolls back an open transaction */
         }
+        bool counted = c->stats != NULL;
         srv_stats_detach(c->stats); /* after every statement was released */
+        c->stats = NULL;
+        if (counted) {
+            int ns = 0, nt = 0, nc = 0;
+            srv_stats_totals(&ns, &nt, &nc);
+            srv_log(SRV_LOG_INFO, session_no,
+                    "released; server now %d session(s), %d statement(s), %d open cursor(s)", ns,
+                    nt, nc);
+        }
         sq_free(c->slots);
         srv_tls_conn_free(c->tls);
         sq_buf_fini(&c->in);
