@@ -350,6 +350,75 @@ START_TEST(idle_cancel_harmless)
 }
 END_TEST
 
+/* SQLCancel from another thread between two calls (nothing runs): the next
+ * statement is unaffected, 200 times over; the link stays up. */
+struct idle_arg {
+    SQLHSTMT st;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int turn; /* 0 main runs, 1 canceller's turn, 2 stop */
+    int cancels;
+};
+
+static void *idle_canceller(void *p)
+{
+    struct idle_arg *a = p;
+    pthread_mutex_lock(&a->mu);
+    for (;;) {
+        while (a->turn == 0)
+            pthread_cond_wait(&a->cv, &a->mu);
+        if (a->turn == 2)
+            break;
+        if (SQLCancel(a->st) == SQL_SUCCESS)
+            a->cancels++;
+        a->turn = 0;
+        pthread_cond_broadcast(&a->cv);
+    }
+    pthread_mutex_unlock(&a->mu);
+    return NULL;
+}
+
+START_TEST(idle_cancel_from_other_thread)
+{
+    start(NULL);
+    connect_ok();
+    struct idle_arg a = {.turn = 0};
+    pthread_mutex_init(&a.mu, NULL);
+    pthread_cond_init(&a.cv, NULL);
+    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &a.st), SQL_SUCCESS);
+    pthread_t th;
+    ck_assert_int_eq(pthread_create(&th, NULL, idle_canceller, &a), 0);
+    for (int i = 1; i <= 200; i++) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "SELECT %d FROM systables WHERE tabid = 1", i);
+        ck_assert_int_eq(SQLExecDirect(a.st, (SQLCHAR *)sql, SQL_NTS), SQL_SUCCESS);
+        SQLINTEGER v = 0;
+        SQLLEN ind = 0;
+        ck_assert_int_eq(SQLFetch(a.st), SQL_SUCCESS);
+        ck_assert_int_eq(SQLGetData(a.st, 1, SQL_C_SLONG, &v, 0, &ind), SQL_SUCCESS);
+        ck_assert_int_eq(v, i);
+        ck_assert_int_eq(SQLCloseCursor(a.st), SQL_SUCCESS);
+        pthread_mutex_lock(&a.mu); /* the canceller's turn: nothing runs now */
+        a.turn = 1;
+        pthread_cond_broadcast(&a.cv);
+        while (a.turn == 1)
+            pthread_cond_wait(&a.cv, &a.mu);
+        pthread_mutex_unlock(&a.mu);
+    }
+    pthread_mutex_lock(&a.mu);
+    a.turn = 2;
+    pthread_cond_broadcast(&a.cv);
+    pthread_mutex_unlock(&a.mu);
+    pthread_join(th, NULL);
+    ck_assert_int_eq(a.cancels, 200);
+    ck_assert_int_eq(dead(), SQL_CD_FALSE);
+    SQLFreeHandle(SQL_HANDLE_STMT, a.st);
+    pthread_cond_destroy(&a.cv);
+    pthread_mutex_destroy(&a.mu);
+    stop();
+}
+END_TEST
+
 /* KeepAliveIdle / KeepAliveInterval / KeepAliveCount reach the socket. */
 static bool socket_with_keepalive(int idle, int intvl, int cnt)
 {
@@ -787,6 +856,7 @@ static Suite *fault_suite(void)
     tcase_add_test(tc, stall_query_timeout_HYT00);
     tcase_add_test(tc, cancel_running_statement_HY008);
     tcase_add_test(tc, idle_cancel_harmless);
+    tcase_add_test(tc, idle_cancel_from_other_thread);
     tcase_add_test(tc, disconnect_with_open_txn);
     tcase_add_test(tc, keepalive_dsn_options);
     suite_add_tcase(s, tc);
