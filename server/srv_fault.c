@@ -35,6 +35,14 @@ static bool parse_int(const char *s, size_t n, int lo, int hi, int *out)
 
 static int parse_one(struct srv_fault *f, const char *s, size_t n, char *err, size_t errlen)
 {
+    /* /TEXT first (it may contain ':' and '@'; it runs to the end), then @K. */
+    const char *slash = memchr(s, '/', n);
+    size_t full = n;
+    if (slash)
+        n = (size_t)(slash - s);
+    const char *at = memchr(s, '@', n);
+    if (at)
+        n = (size_t)(at - s);
     const char *c1 = memchr(s, ':', n);
     size_t nlen = c1 ? (size_t)(c1 - s) : n;
     int kind = -1;
@@ -49,6 +57,30 @@ static int parse_one(struct srv_fault *f, const char *s, size_t n, char *err, si
     f->kind = (enum srv_fault_kind)kind;
     f->ms = 0;
     f->session = 0;
+    f->at = 1;
+    f->on[0] = '\0';
+    if (slash) {
+        size_t tl = full - (size_t)(slash + 1 - s);
+        if (tl == 0 || tl >= sizeof f->on) {
+            snprintf(err, errlen, "fault: /TEXT must be 1 to %d characters",
+                     (int)sizeof f->on - 1);
+            return -1;
+        }
+        memcpy(f->on, slash + 1, tl);
+        f->on[tl] = '\0';
+    }
+    if (at) {
+        size_t al = (slash ? (size_t)(slash - s) : full) - (size_t)(at + 1 - s);
+        if (!parse_int(at + 1, al, 1, 1000000, &f->at)) {
+            snprintf(err, errlen, "fault: bad point number '%.*s'", (int)al, at + 1);
+            return -1;
+        }
+    }
+    if ((slash || at) &&
+        (f->kind == SRV_FAULT_REJECT_LOGIN || f->kind == SRV_FAULT_CLOSE_AFTER_LOGIN)) {
+        snprintf(err, errlen, "fault: %s fires at the login: no @K or /TEXT", fault_names[kind]);
+        return -1;
+    }
     const char *rest = c1 ? c1 + 1 : NULL;
     size_t rlen = c1 ? n - nlen - 1 : 0;
     if (f->kind == SRV_FAULT_STALL) {
@@ -104,11 +136,16 @@ const struct srv_fault *srv_fault_get(const struct srv_fault_plan *plan, enum sr
 
 const char *srv_fault_help(void)
 {
-    return "  Fault plans (--fault FAULT[,FAULT...]; :N limits a fault to the Nth connection):\n"
+    return "  Fault plans (--fault FAULT[,FAULT...]; :N limits a fault to the Nth connection,\n"
+           "  @K fires it at its Kth point instead of the first, /TEXT arms it when the\n"
+           "  session prepares a statement containing TEXT; points: each tuple sent for\n"
+           "  drop-mid-tuple and err-mid-fetch, each DESCRIBE, each reply group for\n"
+           "  garbage-opcode and stall):\n"
            "    drop-mid-tuple[:N]       send half of the first SQ_TUPLE, then close\n"
            "    garbage-opcode[:N]       answer the first group after DBOPEN with opcode 0x0471\n"
            "    truncate-describe[:N]    send half of the first SQ_DESCRIBE, then close\n"
            "    stall:MS[:N]             wait MS milliseconds before every reply after login\n"
+           "                             (with @K or /TEXT: from that point on)\n"
            "    reject-login[:N]         refuse the login (CONREJ, svcError -951)\n"
            "    err-mid-fetch[:N]        after the first row of a fetch, send SQ_ERR -244\n"
            "    close-after-login[:N]    accept the login, then close the connection\n";

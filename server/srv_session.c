@@ -22,6 +22,7 @@
 #include "srv_charset.h"
 #include "srv_blob.h"
 #include "srv_log.h"
+#include "srv_stats.h"
 #include "srv_tls.h"
 
 /* Informix codes chosen for conditions the protocol side detects itself. */
@@ -86,13 +87,16 @@ struct conn {
     bool db_replied;  /* a DBOPEN succeeded in an earlier group */
     bool cut;         /* fault: send out[0..cut_at) and close */
     size_t cut_at;
-    bool fault_garbage_done, fault_drop_done, fault_trunc_done, fault_midfetch_done;
+    /* Per fault of the plan (srv_fault.h): armed, points seen, fired. */
+    bool fault_armed[SRV_FAULT_MAX], fault_fired[SRV_FAULT_MAX];
+    int fault_seen[SRV_FAULT_MAX];
     char client_locale[64], db_locale[64], dbdate[32];
     bool delimident;        /* the client's DELIMIDENT (see login_delimident) */
     struct srv_cs_conn csx; /* the open database's code set (srv_charset.h) */
     bool lost;       /* a reply write failed mid-group: close */
     struct srv_blobspool spool; /* SQ_BLOB values of the group being read */
     size_t blob_params;         /* BYTE/TEXT values bound in this group */
+    struct srv_stats_sess *stats; /* registry entry (sysmaster tables), or NULL */
 };
 
 /* ---------------------------------------------------------------- I/O --- */
@@ -181,10 +185,18 @@ static void slot_free(struct slot *s)
     sq_free(s);
 }
 
+/* The slot's cursor opened or closed: keep is_open and the registry in step. */
+static void set_open(struct conn *c, struct slot *s, bool open)
+{
+    s->is_open = open;
+    srv_stats_stmt_open(c->stats, s->id, open, s->is_scroll, s->is_hold);
+}
+
 static void release_slot(struct conn *c, struct slot *s)
 {
     if (c->cur == s)
         c->cur = NULL;
+    srv_stats_stmt_del(c->stats, s->id);
     c->slots[s->id] = NULL;
     c->nopen--;
     slot_free(s);
@@ -229,6 +241,59 @@ static struct slot *new_slot(struct conn *c, struct srv_stmt *st)
     c->slots[id] = s;
     c->nopen++;
     return s;
+}
+
+/* ----------------------------------------------------------- faults --- */
+
+/* Arm every fault of this session at login: those without /TEXT. */
+static void faults_arm_initial(struct conn *c)
+{
+    const struct srv_fault_plan *p = &c->ctx->faults;
+    for (size_t i = 0; i < p->n; i++)
+        c->fault_armed[i] = p->f[i].on[0] == '\0';
+}
+
+static bool contains(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; m && i + m <= n; i++)
+        if (memcmp(hay + i, needle, m) == 0)
+            return true;
+    return false;
+}
+
+/* A statement was prepared: arm the /TEXT faults whose text it contains. */
+static void faults_arm_on(struct conn *c, const char *sql, size_t len)
+{
+    const struct srv_fault_plan *p = &c->ctx->faults;
+    for (size_t i = 0; i < p->n; i++) {
+        const struct srv_fault *f = &p->f[i];
+        if (f->on[0] && !c->fault_armed[i] && (f->session == 0 || f->session == c->no) &&
+            contains(sql, len, f->on))
+            c->fault_armed[i] = true;
+    }
+}
+
+/* One point where a fault of `kind` can fire: the fault that fires now, or
+ * NULL. Each fault counts its points once armed and fires at its @K-th (a
+ * stall keeps firing after that; the others fire once). */
+static const struct srv_fault *fault_point(struct conn *c, enum srv_fault_kind kind)
+{
+    const struct srv_fault_plan *p = &c->ctx->faults;
+    for (size_t i = 0; i < p->n; i++) {
+        const struct srv_fault *f = &p->f[i];
+        if (f->kind != kind || (f->session != 0 && f->session != c->no) || !c->fault_armed[i] ||
+            c->fault_fired[i])
+            continue;
+        if (c->fault_seen[i] < f->at)
+            c->fault_seen[i]++;
+        if (c->fault_seen[i] < f->at)
+            continue;
+        if (kind != SRV_FAULT_STALL)
+            c->fault_fired[i] = true;
+        return f;
+    }
+    return NULL;
 }
 
 /* ---------------------------------------------------------- replies --- */
@@ -360,8 +425,7 @@ static void send_pending(struct conn *c, struct slot *s)
     size_t at = c->out.len;
     sq_buf_append(&c->out, s->pending.data, s->pending.len);
     s->has_pending = false;
-    if (!c->fault_drop_done && srv_fault_get(&c->ctx->faults, SRV_FAULT_DROP_MID_TUPLE, c->no)) {
-        c->fault_drop_done = true;
+    if (!c->cut && fault_point(c, SRV_FAULT_DROP_MID_TUPLE)) {
         c->cut = true;
         c->cut_at = at + s->pending.len / 2;
     }
@@ -370,9 +434,8 @@ static void send_pending(struct conn *c, struct slot *s)
 /* After a tuple went out: the err-mid-fetch fault. True if it fired. */
 static bool midfetch_fault(struct conn *c)
 {
-    if (c->fault_midfetch_done || !srv_fault_get(&c->ctx->faults, SRV_FAULT_ERR_MID_FETCH, c->no))
+    if (c->cut || !fault_point(c, SRV_FAULT_ERR_MID_FETCH))
         return false;
-    c->fault_midfetch_done = true;
     reply_code(c, SRV_E_MIDFETCH, "");
     return true;
 }
@@ -550,9 +613,7 @@ static void do_describe(struct conn *c, struct slot *s)
     srv_enc_describe(&c->out, &c->caps, (uint16_t)srv_stmt_type(st), s->id, 0, cols, n);
     sq_free(cols);
     sq_free(named);
-    if (!c->fault_trunc_done &&
-        srv_fault_get(&c->ctx->faults, SRV_FAULT_TRUNCATE_DESCRIBE, c->no)) {
-        c->fault_trunc_done = true;
+    if (!c->cut && fault_point(c, SRV_FAULT_TRUNCATE_DESCRIBE)) {
         c->cut = true;
         c->cut_at = at + (c->out.len - at) / 2;
     }
@@ -574,6 +635,7 @@ static void do_prepare(struct conn *c, const struct srv_msg *m)
         reply_code(c, SRV_E_ILLEGAL_CHAR, ""); /* not text in the database code set */
         return;
     }
+    faults_arm_on(c, sql, len);
     struct srv_err e;
     memset(&e, 0, sizeof e);
     struct srv_stmt *st = srv_stmt_prepare(c->sess, sql, len, &e);
@@ -587,6 +649,7 @@ static void do_prepare(struct conn *c, const struct srv_msg *m)
         reply_code(c, SRV_E_TOOMANY, "");
         return;
     }
+    srv_stats_stmt_add(c->stats, s->id, sql, len);
     c->cur = s;
 }
 
@@ -704,7 +767,7 @@ static void do_execute(struct conn *c, struct slot *s)
         }
         if (s->is_open)
             srv_stmt_close(s->st);
-        s->is_open = false;
+        set_open(c, s, false);
         if (srv_stmt_open(s->st, &e) != 0) {
             sq_free(row);
             reply_err(c, &e);
@@ -748,7 +811,7 @@ static void do_open(struct conn *c, struct slot *s)
     }
     if (s->is_open)
         srv_stmt_close(s->st);
-    s->is_open = false;
+    set_open(c, s, false);
     s->at_end = false;
     s->has_pending = false;
     srv_blobreg_clear(&s->blobs);
@@ -768,7 +831,7 @@ static void do_open(struct conn *c, struct slot *s)
         reply_err(c, &e);
         return;
     }
-    s->is_open = true;
+    set_open(c, s, true);
     xactstat_if_changed(c, before);
 }
 
@@ -843,11 +906,13 @@ static void dispatch(struct conn *c, const struct srv_msg *m)
             return;
         }
         srv_log(SRV_LOG_INFO, c->no, "database %s opened", name);
+        srv_stats_set_db(c->stats, name);
         srv_enc_done(&c->out, &c->caps, 0, 0, 0, 0);
         return;
     }
     case SQ_DBCLOSE:
         release_all(c);
+        srv_stats_set_db(c->stats, "");
         if (srv_session_dbclose(c->sess, &e) != 0) {
             reply_err(c, &e);
             return;
@@ -930,7 +995,7 @@ static void dispatch(struct conn *c, const struct srv_msg *m)
     case SQ_CLOSE:
         if (s->is_open)
             srv_stmt_close(s->st);
-        s->is_open = false;
+        set_open(c, s, false);
         s->has_pending = false;
         srv_blobreg_clear(&s->blobs);
         return;
@@ -959,7 +1024,7 @@ static void dispatch(struct conn *c, const struct srv_msg *m)
  * when the connection must close. */
 static bool flush_reply(struct conn *c)
 {
-    const struct srv_fault *f = srv_fault_get(&c->ctx->faults, SRV_FAULT_STALL, c->no);
+    const struct srv_fault *f = fault_point(c, SRV_FAULT_STALL);
     if (f && f->ms > 0)
         sleep_ms(f->ms);
     if (!sq_buf_ok(&c->out)) {
@@ -1024,6 +1089,17 @@ static enum sq_rc scan_group(struct conn *c, size_t *end)
     }
 }
 
+/* A garbage-opcode fault with /TEXT is armed: it counts every reply group
+ * from the arming one on, database or not. */
+static bool garbage_armed_by_text(const struct conn *c)
+{
+    const struct srv_fault_plan *p = &c->ctx->faults;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->f[i].kind == SRV_FAULT_GARBAGE_OPCODE && p->f[i].on[0] && c->fault_armed[i])
+            return true;
+    return false;
+}
+
 /* Run a complete group in[0..end). False when the connection must close. */
 static bool handle_group(struct conn *c, size_t end)
 {
@@ -1061,9 +1137,9 @@ static bool handle_group(struct conn *c, size_t end)
     }
     srv_blobspool_reset(&c->spool);
     srv_enc_eot(&c->out);
-    if (db_before && !c->fault_garbage_done &&
-        srv_fault_get(&c->ctx->faults, SRV_FAULT_GARBAGE_OPCODE, c->no)) {
-        c->fault_garbage_done = true;
+    /* garbage-opcode without /TEXT: reply groups after the database opened */
+    if ((db_before || garbage_armed_by_text(c)) &&
+        fault_point(c, SRV_FAULT_GARBAGE_OPCODE)) {
         sq_buf_reset(&c->out);
         sq_wr_u16(&c->out, 0x0471); /* V21: unknown opcode 1137 */
         srv_enc_eot(&c->out);
@@ -1163,8 +1239,11 @@ void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
         if (!c->tls)
             goto out;
     }
+    faults_arm_initial(c);
     if (!do_login(c, rq))
         goto out;
+    /* Accounting only: a session runs without its registry entry. */
+    c->stats = srv_stats_attach(session_no, rq->user, rq->host, (int)rq->pid, rq->app_name);
     c->sess = srv_session_new(ctx->eng, session_no, rq->user);
     if (!c->sess) {
         srv_log(SRV_LOG_ERROR, session_no, "cannot create an engine session");
@@ -1205,6 +1284,16 @@ out:
         if (c->sess) {
             release_all(c);
             srv_session_free(c->sess); /* rolls back an open transaction */
+        }
+        bool counted = c->stats != NULL;
+        srv_stats_detach(c->stats); /* after every statement was released */
+        c->stats = NULL;
+        if (counted) {
+            int ns = 0, nt = 0, nc = 0;
+            srv_stats_totals(&ns, &nt, &nc);
+            srv_log(SRV_LOG_INFO, session_no,
+                    "released; server now %d session(s), %d statement(s), %d open cursor(s)", ns,
+                    nt, nc);
         }
         sq_free(c->slots);
         srv_tls_conn_free(c->tls);

@@ -411,7 +411,8 @@ int srv_session_dbopen(struct srv_session *s, const char *name, struct srv_err *
     apply_lock_wait(s);
     if (cat_exec(db, "PRAGMA foreign_keys=ON", err) < 0 ||
         cat_exec(db, "PRAGMA case_sensitive_like=ON", err) < 0 || srv_sql_register(db, s) != 0 ||
-        cat_create_temp(db, err) < 0 || create_sysdatabases(s, err) < 0) {
+        cat_create_temp(db, err) < 0 || create_sysdatabases(s, err) < 0 ||
+        cat_sysmaster_create(db, err) < 0) {
         if (err && err->sqlcode == 0)
             srv_err_set(err, SRV_E_DB_MISSING, 0, 0, name);
         sqlite3_close_v2(db);
@@ -799,7 +800,8 @@ struct srv_stmt *srv_stmt_prepare(struct srv_session *s, const char *sql, size_t
         srv_err_set(err, SRV_E_NO_DB, 0, 0, NULL);
         goto fail;
     }
-    if (st->x.need_sysdatabases && refresh_sysdatabases(s, err) < 0)
+    if (st->x.need_sysdatabases &&
+        (refresh_sysdatabases(s, err) < 0 || cat_sysmaster_refresh(s, err) < 0))
         goto fail;
     if ((st->x.action == ACT_SQLITE || st->x.action == ACT_SQLITE_DDL) && st->x.sql) {
         const char *tail = NULL;

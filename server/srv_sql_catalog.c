@@ -9,6 +9,8 @@
 
 #include "sq_alloc.h"
 #include "sq_limits.h"
+#include "sq_types.h"
+#include "srv_stats.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1387,5 +1389,144 @@ int cat_grant(sqlite3 *db, const char *user, const char *table, const struct srv
             rc = grant_one(db, &t, grantor, g->grantees[k], g, revoke, err);
     }
     cat_table_fini(&t);
+    return rc;
+}
+
+/* ---- sysmaster: sessions and cursors (srv_stats.h) ------------------------- */
+
+/* The System-Monitoring Interface tables ifxlite keeps (a faithful subset of
+ * Informix's columns; see docs/ifxlite.md), as TEMP tables of the session,
+ * refilled from the registry before every statement that reads sysmaster. */
+struct sm_col {
+    const char *name;
+    uint16_t code;
+    uint32_t len;
+};
+
+static const struct sm_col sm_sessions[] = {
+    {"sid", SQ_T_INTEGER, 4},      {"username", SQ_T_CHAR, 32},   {"uid", SQ_T_SMALLINT, 2},
+    {"pid", SQ_T_INTEGER, 4},      {"hostname", SQ_T_CHAR, 256},  {"tty", SQ_T_CHAR, 16},
+    {"connected", SQ_T_INTEGER, 4}, {"feprogram", SQ_T_CHAR, 255}, {"pooladdr", SQ_T_INTEGER, 4},
+    {"is_wlatch", SQ_T_INTEGER, 4}, {"is_wlock", SQ_T_INTEGER, 4}, {"is_wbuff", SQ_T_INTEGER, 4},
+    {"is_wckpt", SQ_T_INTEGER, 4},  {"is_wlogbuf", SQ_T_INTEGER, 4},
+    {"is_wtrans", SQ_T_INTEGER, 4}, {"is_monitor", SQ_T_INTEGER, 4},
+    {"is_incrit", SQ_T_INTEGER, 4}, {"state", SQ_T_INTEGER, 4},
+};
+/* One row per session: its current database and last statement text. */
+static const struct sm_col sm_sqlcurses[] = {
+    {"scs_sessionid", SQ_T_INTEGER, 4},
+    {"scs_currdb", SQ_T_CHAR, 128},
+    {"scs_sqlstatement", SQ_T_VARCHAR, 255},
+};
+/* ifxlite's own (no Informix equivalent): one row per prepared statement,
+ * whether its cursor is open. Counting rows gives the open statements and
+ * cursors per session and in total. */
+static const struct sm_col sm_cursors[] = {
+    {"cur_sessionid", SQ_T_INTEGER, 4}, {"cur_id", SQ_T_INTEGER, 4},
+    {"cur_isopen", SQ_T_INTEGER, 4},    {"cur_isscroll", SQ_T_INTEGER, 4},
+    {"cur_ishold", SQ_T_INTEGER, 4},    {"cur_sqlstatement", SQ_T_VARCHAR, 255},
+};
+
+static int sm_create(sqlite3 *db, const char *name, const struct sm_col *cols, size_t n,
+                     struct srv_err *err)
+{
+    char sql[1024];
+    size_t at = (size_t)snprintf(sql, sizeof sql, "CREATE TEMP TABLE %s (", name);
+    struct cat_col cc[32];
+    memset(cc, 0, sizeof cc);
+    for (size_t i = 0; i < n && i < 32; i++) {
+        bool text = cols[i].code == SQ_T_CHAR || cols[i].code == SQ_T_VARCHAR;
+        at += (size_t)snprintf(sql + at, sizeof sql - at, "%s%s %s", i ? ", " : "", cols[i].name,
+                               text ? "TEXT" : "INTEGER");
+        snprintf(cc[i].name, sizeof cc[i].name, "%s", cols[i].name);
+        cc[i].ty.code = cols[i].code;
+        cc[i].ty.len = cols[i].len;
+    }
+    snprintf(sql + at, sizeof sql - at, ")");
+    if (cat_exec(db, sql, err) < 0)
+        return -1;
+    return cat_add_table(db, name, "informix", true, 'T', cc, n, err) < 0 ? -1 : 0;
+}
+
+int cat_sysmaster_create(sqlite3 *db, struct srv_err *err)
+{
+    if (sm_create(db, "sysmaster_syssessions", sm_sessions,
+                  sizeof sm_sessions / sizeof sm_sessions[0], err) < 0 ||
+        sm_create(db, "sysmaster_syssqlcurses", sm_sqlcurses,
+                  sizeof sm_sqlcurses / sizeof sm_sqlcurses[0], err) < 0 ||
+        sm_create(db, "sysmaster_ifxlite_cursors", sm_cursors,
+                  sizeof sm_cursors / sizeof sm_cursors[0], err) < 0)
+        return -1;
+    return 0;
+}
+
+static void bind_cut(sqlite3_stmt *st, int i, const char *s, size_t max)
+{
+    size_t n = strnlen(s, max);
+    sqlite3_bind_text(st, i, s, (int)n, SQLITE_TRANSIENT);
+}
+
+int cat_sysmaster_refresh(struct srv_session *s, struct srv_err *err)
+{
+    struct srv_stats_session_row *sv = NULL;
+    struct srv_stats_stmt_row *tv = NULL;
+    size_t ns = 0, nt = 0;
+    if (srv_stats_snapshot(&sv, &ns, &tv, &nt) < 0) {
+        srv_err_set(err, SRV_E_NOMEM, 0, 0, NULL);
+        return -1;
+    }
+    sqlite3_stmt *a = NULL, *b = NULL, *c = NULL;
+    int rc = -1;
+    if (cat_exec(s->db,
+                 "DELETE FROM temp.sysmaster_syssessions; DELETE FROM temp.sysmaster_syssqlcurses;"
+                 " DELETE FROM temp.sysmaster_ifxlite_cursors",
+                 err) < 0)
+        goto out;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO temp.sysmaster_syssessions VALUES (?, ?, 0, ?, ?, '', ?,"
+                           " ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 524289)",
+                           -1, &a, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "INSERT INTO temp.sysmaster_syssqlcurses VALUES (?, ?, ?)", -1,
+                           &b, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db,
+                           "INSERT INTO temp.sysmaster_ifxlite_cursors VALUES (?, ?, ?, ?, ?, ?)",
+                           -1, &c, NULL) != SQLITE_OK) {
+        srv_err_from_sqlite(err, sqlite3_errcode(s->db), 0, sqlite3_errmsg(s->db), SRV_CTX_OTHER,
+                            false);
+        goto out;
+    }
+    for (size_t i = 0; i < ns; i++) {
+        /* state 0x80001: user structure in use, primary thread of the session */
+        sqlite3_bind_int(a, 1, sv[i].sid);
+        bind_cut(a, 2, sv[i].user, 32);
+        sqlite3_bind_int(a, 3, sv[i].pid);
+        bind_cut(a, 4, sv[i].host, 256);
+        sqlite3_bind_int64(a, 5, sv[i].connected);
+        bind_cut(a, 6, sv[i].program, 255);
+        sqlite3_step(a);
+        sqlite3_reset(a);
+        sqlite3_bind_int(b, 1, sv[i].sid);
+        bind_cut(b, 2, sv[i].dbname, 128);
+        bind_cut(b, 3, sv[i].last_sql, 255);
+        sqlite3_step(b);
+        sqlite3_reset(b);
+    }
+    for (size_t i = 0; i < nt; i++) {
+        sqlite3_bind_int(c, 1, tv[i].sid);
+        sqlite3_bind_int64(c, 2, (int64_t)tv[i].id);
+        sqlite3_bind_int(c, 3, tv[i].open);
+        sqlite3_bind_int(c, 4, tv[i].scroll);
+        sqlite3_bind_int(c, 5, tv[i].hold);
+        bind_cut(c, 6, tv[i].sql, 255);
+        sqlite3_step(c);
+        sqlite3_reset(c);
+    }
+    rc = 0;
+out:
+    sqlite3_finalize(a);
+    sqlite3_finalize(b);
+    sqlite3_finalize(c);
+    sq_free(sv);
+    sq_free(tv);
     return rc;
 }

@@ -260,6 +260,10 @@ int cat_grant(sqlite3 *db, const char *user, const char *table, const struct srv
               bool revoke, struct srv_err *err);
 /* Run one SQL statement without results; -1 with an Informix err on failure. */
 int cat_exec(sqlite3 *db, const char *sql, struct srv_err *err);
+/* sysmaster:syssessions, syssqlcurses, ifxlite_cursors: created with the
+ * session's TEMP catalog, refilled from srv_stats.h before a statement reads them. */
+int cat_sysmaster_create(sqlite3 *db, struct srv_err *err);
+int cat_sysmaster_refresh(struct srv_session *s, struct srv_err *err);
 
 /* ---- functions ------------------------------------------------------------ */
 

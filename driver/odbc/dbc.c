@@ -387,7 +387,13 @@ static SQLRETURN connect_error(struct dbc *dbc, struct sq_conn *w, enum sq_rc r,
     case SQ_RC_NOMEM:
         return diag_add(&dbc->hdr, DIAG_HY001, NULL);
     case SQ_RC_TIMEOUT:
-        return diag_add(&dbc->hdr, DIAG_08001, "Login timeout expired: %s", sq_conn_errmsg(w));
+        /* ODBC: HYT00 when SQL_ATTR_LOGIN_TIMEOUT expired before the
+         * connection completed, HYT01 when SQL_ATTR_CONNECTION_TIMEOUT bounded
+         * a wait of the connect's exchanges. */
+        if (sq_conn_timeout_is_io(w))
+            return diag_add(&dbc->hdr, DIAG_HYT01, "Connection timeout expired: %s",
+                            sq_conn_errmsg(w));
+        return diag_add(&dbc->hdr, DIAG_HYT00, "Login timeout expired: %s", sq_conn_errmsg(w));
     default:
         return diag_add(&dbc->hdr, DIAG_08001, "Unable to connect: %s", sq_conn_errmsg(w));
     }

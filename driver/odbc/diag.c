@@ -289,6 +289,11 @@ SQLRETURN diag_from_sq(struct handle *h, struct sq_conn *conn, int sq_rc)
         return diag_add(h, DIAG_08S01, "Communication link failure%s%s", why[0] ? ": " : "",
                         why);
     case SQ_RC_TIMEOUT:
+        /* HYT01: SQL_ATTR_CONNECTION_TIMEOUT bounded the wait; HYT00: the
+         * query timeout (the call's deadline) expired. */
+        if (conn && sq_conn_timeout_is_io(conn))
+            return diag_add(h, DIAG_HYT01, "Connection timeout expired%s%s", why[0] ? ": " : "",
+                            why);
         return diag_add(h, DIAG_HYT00, "Timeout expired%s%s", why[0] ? ": " : "", why);
     case SQ_RC_CANCELLED:
         return diag_add(h, DIAG_HY008, NULL);

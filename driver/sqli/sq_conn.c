@@ -144,6 +144,20 @@ static int64_t conn_deadline(const struct sq_conn *c)
     return d;
 }
 
+/* A transport wait timed out: note which bound expired (the call's deadline
+ * when it has passed, else the per-wait I/O bound) and fail the connection. */
+static enum sq_rc conn_fail_timeout(struct sq_conn *c, const char *err)
+{
+    c->timeout_io = !(c->call_deadline > 0 && sq_time_ms() >= c->call_deadline);
+    return sq_conn_fail(c, SQ_RC_TIMEOUT, "%s (%s)", err,
+                        c->timeout_io ? "connection timeout" : "call deadline");
+}
+
+bool sq_conn_timeout_is_io(const struct sq_conn *c)
+{
+    return c && c->timeout_io;
+}
+
 void sq_conn_set_deadline(struct sq_conn *c, int64_t ms)
 {
     if (!c)
@@ -196,6 +210,8 @@ enum sq_rc sq_conn_write_out(struct sq_conn *c)
     if (rc != SQ_RC_OK) {
         if (atomic_load(&c->interrupted))
             return sq_conn_fail(c, SQ_RC_CANCELLED, "operation cancelled");
+        if (rc == SQ_RC_TIMEOUT)
+            return conn_fail_timeout(c, err);
         return sq_conn_fail(c, rc, "%s", err);
     }
     return SQ_RC_OK;
@@ -240,6 +256,8 @@ static enum sq_rc conn_fill(struct sq_conn *c)
         return SQ_RC_OK;
     if (atomic_load(&c->interrupted) || rc == SQ_RC_CANCELLED)
         return sq_conn_fail(c, SQ_RC_CANCELLED, "operation cancelled");
+    if (rc == SQ_RC_TIMEOUT)
+        return conn_fail_timeout(c, err);
     return sq_conn_fail(c, rc, "%s", err);
 }
 

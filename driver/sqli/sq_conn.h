@@ -139,6 +139,9 @@ void sq_conn_abandon(struct sq_conn *conn);
  * SQL_ATTR_CONNECTION_TIMEOUT set after the connect. Caller holds the
  * connection (no exchange runs). */
 void sq_conn_set_io_timeout(struct sq_conn *conn, int ms);
+/* After a call failed with SQ_RC_TIMEOUT: true when the per-wait I/O bound
+ * (io_timeout_ms) expired, false when the per-call deadline did. */
+bool sq_conn_timeout_is_io(const struct sq_conn *conn);
 enum sq_conn_state sq_conn_state(const struct sq_conn *conn);
 /* Message of the last failure (sticky once BROKEN), or "" if none. For a
  * server error: "error -206 (isam -111): The specified table (t) is not ...". */

@@ -44,6 +44,9 @@ struct sq_conn {
     /* Per-call deadline (sq_conn_set_deadline): absolute sq_time_ms(), 0 = none.
      * Bounds every transport wait together with io_timeout_ms. */
     int64_t call_deadline;
+    /* The last SQ_RC_TIMEOUT came from io_timeout_ms (SQL_ATTR_CONNECTION_TIMEOUT),
+     * not from call_deadline (query or login timeout): HYT01 against HYT00. */
+    bool timeout_io;
     /* Statement whose prefetched SQ_NFETCH reply is still unread (at most
      * one); sq_conn_flush drains it (sq_result_drain) before sending anything. */
     struct sq_stmt *prefetch;

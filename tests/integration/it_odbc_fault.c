@@ -137,9 +137,9 @@ START_TEST(close_after_login_08001)
 }
 END_TEST
 
-/* Login timeout: every reply after login stalls, but the login itself is
- * bounded by SQL_ATTR_LOGIN_TIMEOUT only while connecting. A 1 s connection
- * timeout then bounds each later exchange. */
+/* Every reply after the login stalls 3 s. While connecting, the 1 s
+ * connection timeout bounds each wait before the 2 s login timeout does:
+ * HYT01 (ODBC: the connection timeout expired) after about 1 s. */
 START_TEST(stall_connection_timeout)
 {
     start("stall:3000");
@@ -148,28 +148,25 @@ START_TEST(stall_connection_timeout)
     ck_assert_int_eq(SQLSetConnectAttr(g_dbc, SQL_ATTR_CONNECTION_TIMEOUT, (SQLPOINTER)1, 0),
                      SQL_SUCCESS);
     double t0 = now_s();
-    SQLRETURN rc = do_connect();
+    ck_assert_int_eq(do_connect(), SQL_ERROR);
     double dt = now_s() - t0;
-    ck_assert_msg(dt < 3.5, "connect took %.2f s", dt);
-    if (rc == SQL_ERROR) {
-        expect_state(SQL_HANDLE_DBC, g_dbc, "08001"); /* stalled inside the login */
-    } else {
-        SQLHSTMT st;
-        ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &st), SQL_SUCCESS);
-        t0 = now_s();
-        ck_assert_int_eq(SQLExecDirect(st, (SQLCHAR *)"SELECT tabid FROM systables", SQL_NTS),
-                         SQL_ERROR);
-        dt = now_s() - t0;
-        ck_assert_msg(dt < 2.0, "execute took %.2f s", dt);
-        /* TODO(2): HYT01 (connection timeout) once the core reports which
-         * bound expired; today every expired bound is HYT00. */
-        char got[6];
-        SQLINTEGER nat;
-        state_of(SQL_HANDLE_STMT, st, got, &nat);
-        ck_assert_msg(strcmp(got, "HYT00") == 0 || strcmp(got, "HYT01") == 0, "%s", got);
-        SQLFreeHandle(SQL_HANDLE_STMT, st);
-        expect_broken_after();
-    }
+    ck_assert_msg(dt >= 0.9 && dt < 1.6, "connect took %.2f s", dt);
+    expect_state(SQL_HANDLE_DBC, g_dbc, "HYT01");
+    stop();
+}
+END_TEST
+
+/* The same stall with only a login timeout: HYT00 (login timeout expired). */
+START_TEST(stall_login_timeout_HYT00)
+{
+    start("stall:3000");
+    ck_assert_int_eq(SQLSetConnectAttr(g_dbc, SQL_ATTR_LOGIN_TIMEOUT, (SQLPOINTER)1, 0),
+                     SQL_SUCCESS);
+    double t0 = now_s();
+    ck_assert_int_eq(do_connect(), SQL_ERROR);
+    double dt = now_s() - t0;
+    ck_assert_msg(dt >= 0.9 && dt < 1.6, "connect took %.2f s", dt);
+    expect_state(SQL_HANDLE_DBC, g_dbc, "HYT00");
     stop();
 }
 END_TEST
@@ -188,10 +185,7 @@ START_TEST(connection_timeout_after_connect)
                      SQL_ERROR);
     double dt = now_s() - t0;
     ck_assert_msg(dt >= 0.9 && dt < 1.45, "timed out after %.2f s", dt);
-    char got[6];
-    SQLINTEGER nat;
-    state_of(SQL_HANDLE_STMT, st, got, &nat);
-    ck_assert_msg(strcmp(got, "HYT00") == 0 || strcmp(got, "HYT01") == 0, "%s", got);
+    expect_state(SQL_HANDLE_STMT, st, "HYT01"); /* the connection timeout, not a query timeout */
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     expect_broken_after();
     stop();
@@ -356,6 +350,75 @@ START_TEST(idle_cancel_harmless)
 }
 END_TEST
 
+/* SQLCancel from another thread between two calls (nothing runs): the next
+ * statement is unaffected, 200 times over; the link stays up. */
+struct idle_arg {
+    SQLHSTMT st;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int turn; /* 0 main runs, 1 canceller's turn, 2 stop */
+    int cancels;
+};
+
+static void *idle_canceller(void *p)
+{
+    struct idle_arg *a = p;
+    pthread_mutex_lock(&a->mu);
+    for (;;) {
+        while (a->turn == 0)
+            pthread_cond_wait(&a->cv, &a->mu);
+        if (a->turn == 2)
+            break;
+        if (SQLCancel(a->st) == SQL_SUCCESS)
+            a->cancels++;
+        a->turn = 0;
+        pthread_cond_broadcast(&a->cv);
+    }
+    pthread_mutex_unlock(&a->mu);
+    return NULL;
+}
+
+START_TEST(idle_cancel_from_other_thread)
+{
+    start(NULL);
+    connect_ok();
+    struct idle_arg a = {.turn = 0};
+    pthread_mutex_init(&a.mu, NULL);
+    pthread_cond_init(&a.cv, NULL);
+    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &a.st), SQL_SUCCESS);
+    pthread_t th;
+    ck_assert_int_eq(pthread_create(&th, NULL, idle_canceller, &a), 0);
+    for (int i = 1; i <= 200; i++) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "SELECT %d FROM systables WHERE tabid = 1", i);
+        ck_assert_int_eq(SQLExecDirect(a.st, (SQLCHAR *)sql, SQL_NTS), SQL_SUCCESS);
+        SQLINTEGER v = 0;
+        SQLLEN ind = 0;
+        ck_assert_int_eq(SQLFetch(a.st), SQL_SUCCESS);
+        ck_assert_int_eq(SQLGetData(a.st, 1, SQL_C_SLONG, &v, 0, &ind), SQL_SUCCESS);
+        ck_assert_int_eq(v, i);
+        ck_assert_int_eq(SQLCloseCursor(a.st), SQL_SUCCESS);
+        pthread_mutex_lock(&a.mu); /* the canceller's turn: nothing runs now */
+        a.turn = 1;
+        pthread_cond_broadcast(&a.cv);
+        while (a.turn == 1)
+            pthread_cond_wait(&a.cv, &a.mu);
+        pthread_mutex_unlock(&a.mu);
+    }
+    pthread_mutex_lock(&a.mu);
+    a.turn = 2;
+    pthread_cond_broadcast(&a.cv);
+    pthread_mutex_unlock(&a.mu);
+    pthread_join(th, NULL);
+    ck_assert_int_eq(a.cancels, 200);
+    ck_assert_int_eq(dead(), SQL_CD_FALSE);
+    SQLFreeHandle(SQL_HANDLE_STMT, a.st);
+    pthread_cond_destroy(&a.cv);
+    pthread_mutex_destroy(&a.mu);
+    stop();
+}
+END_TEST
+
 /* KeepAliveIdle / KeepAliveInterval / KeepAliveCount reach the socket. */
 static bool socket_with_keepalive(int idle, int intvl, int cnt)
 {
@@ -414,6 +477,165 @@ START_TEST(disconnect_with_open_txn)
     ck_assert_int_eq(SQLExecDirect(st, (SQLCHAR *)"SELECT a FROM dt", SQL_NTS), SQL_ERROR);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     stop();
+}
+END_TEST
+
+/* ---- every server fault at every phase (fault plans with /TEXT and @K) ------ */
+
+/* The plan's /fx_id arms a fault when the test's query is prepared (never
+ * during the connect's own queries); @K picks the Kth point after that:
+ * reply groups for stall and garbage-opcode, tuples for drop-mid-tuple and
+ * err-mid-fetch. 4 KiB fetch buffers: the 120 rows take several round trips. */
+struct phase_case {
+    const char *plan;
+    int query_timeout, conn_timeout; /* seconds, 0 = none */
+    int phase;                       /* 1 prepare, 2 execute, 3 fetch */
+    const char *state;
+    SQLINTEGER native; /* 0: not checked */
+    bool dead;         /* the connection is broken afterwards */
+};
+
+enum { PROWS = 120 };
+static int g_phase_scenarios;
+
+static const char *const phase_names[] = {"", "prepare", "execute", "fetch"};
+
+static void run_phase_case(const struct phase_case *pc)
+{
+    start(pc->plan);
+    ck_assert(SQL_SUCCEEDED(SQLDriverConnect(g_dbc, NULL,
+                                             (SQLCHAR *)"DSN=ifxtest;FetchBufferSize=4096;",
+                                             SQL_NTS, NULL, 0, NULL, SQL_DRIVER_NOPROMPT)));
+    SQLHSTMT st;
+    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &st), SQL_SUCCESS);
+    ck_assert_int_eq(
+        SQLExecDirect(st, (SQLCHAR *)"CREATE TABLE ft (id INT, s VARCHAR(200))", SQL_NTS),
+        SQL_SUCCESS);
+    ck_assert_int_eq(SQLPrepare(st, (SQLCHAR *)"INSERT INTO ft VALUES (?, ?)", SQL_NTS),
+                     SQL_SUCCESS);
+    for (SQLINTEGER i = 1; i <= PROWS; i++) {
+        char sv[128];
+        SQLLEN ind = SQL_NTS, iind = 0;
+        snprintf(sv, sizeof sv, "row-%d-%080d", (int)i, (int)i);
+        ck_assert_int_eq(SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+                                          &i, 0, &iind),
+                         SQL_SUCCESS);
+        ck_assert_int_eq(SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 200,
+                                          0, sv, 0, &ind),
+                         SQL_SUCCESS);
+        ck_assert_int_eq(SQLExecute(st), SQL_SUCCESS);
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    if (pc->conn_timeout)
+        ck_assert_int_eq(SQLSetConnectAttr(g_dbc, SQL_ATTR_CONNECTION_TIMEOUT,
+                                           (SQLPOINTER)(uintptr_t)pc->conn_timeout, 0),
+                         SQL_SUCCESS);
+    ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &st), SQL_SUCCESS);
+    if (pc->query_timeout)
+        ck_assert_int_eq(SQLSetStmtAttr(st, SQL_ATTR_QUERY_TIMEOUT,
+                                        (SQLPOINTER)(uintptr_t)pc->query_timeout, 0),
+                         SQL_SUCCESS);
+    int tmo = pc->query_timeout > pc->conn_timeout ? pc->query_timeout : pc->conn_timeout;
+    double bound = tmo ? tmo + 0.6 : 2.0; /* each call returns within its timeout */
+    int phase = 0;
+    long rows = 0;
+    SQLRETURN rc;
+    double t0 = now_s(), dt;
+    rc = SQLPrepare(st, (SQLCHAR *)"SELECT id AS fx_id, s FROM ft ORDER BY id", SQL_NTS);
+    dt = now_s() - t0;
+    if (rc != SQL_SUCCESS) {
+        phase = 1;
+    } else {
+        t0 = now_s();
+        rc = SQLExecute(st);
+        dt = now_s() - t0;
+        if (rc != SQL_SUCCESS)
+            phase = 2;
+    }
+    while (!phase) {
+        t0 = now_s();
+        rc = SQLFetch(st);
+        dt = now_s() - t0;
+        if (rc == SQL_NO_DATA)
+            break;
+        if (rc != SQL_SUCCESS) {
+            phase = 3;
+            break;
+        }
+        /* Every row delivered is exact. */
+        SQLINTEGER id = 0;
+        SQLLEN ind = 0;
+        char sv[256], want[256];
+        ck_assert_int_eq(SQLGetData(st, 1, SQL_C_SLONG, &id, 0, &ind), SQL_SUCCESS);
+        ck_assert_int_eq(SQLGetData(st, 2, SQL_C_CHAR, sv, sizeof sv, &ind), SQL_SUCCESS);
+        rows++;
+        snprintf(want, sizeof want, "row-%ld-%080ld", rows, rows);
+        ck_assert_int_eq(id, rows);
+        ck_assert_str_eq(sv, want);
+    }
+    char got[6] = "";
+    SQLINTEGER nat = 0;
+    if (phase)
+        state_of(SQL_HANDLE_STMT, st, got, &nat);
+    fprintf(stderr, "fault %-34s -> %s at %s after %ld rows in %.2f s (native %d)\n", pc->plan,
+            got[0] ? got : "none", phase_names[phase], rows, dt, (int)nat);
+    g_phase_scenarios++;
+    ck_assert_msg(phase == pc->phase, "%s: failed at phase %d, want %d", pc->plan, phase,
+                  pc->phase);
+    ck_assert_msg(strcmp(got, pc->state) == 0, "%s: SQLSTATE %s, want %s", pc->plan, got,
+                  pc->state);
+    if (pc->native)
+        ck_assert_int_eq(nat, pc->native);
+    ck_assert_msg(dt < bound, "%s: the failing call took %.2f s (bound %.1f)", pc->plan, dt,
+                  bound);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    if (pc->dead) {
+        expect_broken_after();
+    } else {
+        ck_assert_int_eq(dead(), SQL_CD_FALSE);
+        /* The connection still works. */
+        ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &st), SQL_SUCCESS);
+        ck_assert_int_eq(SQLExecDirect(st, (SQLCHAR *)"SELECT COUNT(*) FROM ft", SQL_NTS),
+                         SQL_SUCCESS);
+        SQLINTEGER n = 0;
+        SQLLEN ind = 0;
+        ck_assert_int_eq(SQLFetch(st), SQL_SUCCESS);
+        ck_assert_int_eq(SQLGetData(st, 1, SQL_C_SLONG, &n, 0, &ind), SQL_SUCCESS);
+        ck_assert_int_eq(n, PROWS);
+        SQLFreeHandle(SQL_HANDLE_STMT, st);
+    }
+    double td = now_s();
+    ck_assert_int_eq(SQLDisconnect(g_dbc), SQL_SUCCESS);
+    ck_assert_msg(now_s() - td < 2.0, "disconnect took %.2f s", now_s() - td);
+    stop(); /* ifxlite's shutdown waits out a stalled session: not timed */
+}
+
+static const struct phase_case phase_cases[] = {
+    /* prepare */
+    {"truncate-describe/fx_id", 0, 0, 1, "08S01", 0, true},
+    {"garbage-opcode/fx_id", 0, 0, 1, "08S01", 0, true},
+    {"stall:3000/fx_id", 1, 0, 1, "HYT00", 0, true},
+    {"stall:3000/fx_id", 0, 1, 1, "HYT01", 0, true},
+    /* execute */
+    {"garbage-opcode@2/fx_id", 0, 0, 2, "08S01", 0, true},
+    {"stall:3000@2/fx_id", 1, 0, 2, "HYT00", 0, true},
+    {"stall:3000@2/fx_id", 0, 1, 2, "HYT01", 0, true},
+    {"drop-mid-tuple/fx_id", 0, 0, 2, "08S01", 0, true},
+    {"err-mid-fetch/fx_id", 0, 0, 2, "HY000", -244, false},
+    /* fetch */
+    {"garbage-opcode@3/fx_id", 0, 0, 3, "08S01", 0, true},
+    {"stall:3000@3/fx_id", 1, 0, 3, "HYT00", 0, true},
+    {"stall:3000@3/fx_id", 0, 1, 3, "HYT01", 0, true},
+    {"drop-mid-tuple@70/fx_id", 0, 0, 3, "08S01", 0, true},
+    {"err-mid-fetch@70/fx_id", 0, 0, 3, "HY000", -244, false},
+};
+
+START_TEST(fault_at_every_phase)
+{
+    run_phase_case(&phase_cases[_i]);
+    if (_i == (int)(sizeof phase_cases / sizeof phase_cases[0]) - 1)
+        fprintf(stderr, "phase fault scenarios exercised: %zu\n",
+                sizeof phase_cases / sizeof phase_cases[0]);
 }
 END_TEST
 
@@ -484,7 +706,11 @@ static int scenario(bool stall)
                                     SQL_DRIVER_NOPROMPT);
     if (!SQL_SUCCEEDED(rc)) {
         ck_assert_int_eq(rc, SQL_ERROR);
-        ck_assert(state_is(SQL_HANDLE_DBC, g_dbc, "08001", NULL));
+        /* A stall while connecting: the login timeout (1 s, counted from
+         * the start) expires no later than the 1 s connection timeout of
+         * the stalled wait: HYT00. */
+        ck_assert(stall ? state_is(SQL_HANDLE_DBC, g_dbc, "HYT00", NULL)
+                        : state_is(SQL_HANDLE_DBC, g_dbc, "08001", NULL));
         ck_assert_msg(now_s() - t0 < 4.0, "connect failure took %.2f s", now_s() - t0);
         return 0;
     }
@@ -517,7 +743,7 @@ static int scenario(bool stall)
     }
     if (stage < 4) {
         ck_assert_int_eq(rc, SQL_ERROR);
-        ck_assert(stall ? state_is(SQL_HANDLE_STMT, st, "HYT00", "HYT01")
+        ck_assert(stall ? state_is(SQL_HANDLE_STMT, st, "HYT01", NULL) /* no query timeout */
                         : state_is(SQL_HANDLE_STMT, st, "08S01", NULL));
         ck_assert_int_eq(dead(), SQL_CD_TRUE);
         /* Later calls fail fast with 08S01; rows already delivered stayed exact. */
@@ -619,6 +845,9 @@ static Suite *fault_suite(void)
     tcase_add_test(tc, reject_login_28000);
     tcase_add_test(tc, close_after_login_08001);
     tcase_add_test(tc, stall_connection_timeout);
+    tcase_add_test(tc, stall_login_timeout_HYT00);
+    tcase_add_loop_test(tc, fault_at_every_phase, 0,
+                        (int)(sizeof phase_cases / sizeof phase_cases[0]));
     tcase_add_test(tc, connection_timeout_after_connect);
     tcase_add_test(tc, truncate_describe_08S01);
     tcase_add_test(tc, garbage_opcode_08S01);
@@ -627,6 +856,7 @@ static Suite *fault_suite(void)
     tcase_add_test(tc, stall_query_timeout_HYT00);
     tcase_add_test(tc, cancel_running_statement_HY008);
     tcase_add_test(tc, idle_cancel_harmless);
+    tcase_add_test(tc, idle_cancel_from_other_thread);
     tcase_add_test(tc, disconnect_with_open_txn);
     tcase_add_test(tc, keepalive_dsn_options);
     suite_add_tcase(s, tc);

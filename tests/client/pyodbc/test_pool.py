@@ -2,7 +2,8 @@
 # test_pool.py - pooling through unixODBC with pyodbc (Pooling=Yes, CPTimeout):
 # a dirty connection (uncommitted insert, BEGIN WORK under autocommit, open
 # cursor) is never handed to the next pyodbc.connect(); a clean one is, proven
-# with DBINFO('sessionid'). unixODBC reads odbcinst.ini once per process, and
+# with DBINFO('sessionid'); afterwards ifxlite holds no statement of them
+# (sysmaster:ifxlite_cursors). unixODBC reads odbcinst.ini once per process, and
 # the other pyodbc suites share this process, so the pooled part runs in a
 # child interpreter with its own private ini files.
 # Env: IFXLITE_PATH, IFXODBC_DRIVER_PATH.  Run: python3 -m unittest test_pool
@@ -86,6 +87,21 @@ a.close()
 b = pyodbc.connect(POOLED, autocommit=True)
 assert sid(b) != s1, "connection with an open cursor was reused"
 b.close()
+
+# 5. ifxlite holds no statement or cursor of any of these connections (the
+# pooled idle ones included); a closed session goes shortly after close().
+import time
+m = pyodbc.connect(OTHER, autocommit=True)
+me = sid(m)
+for _ in range(100):
+    left = m.cursor().execute(
+        "SELECT COUNT(*) FROM sysmaster:ifxlite_cursors WHERE cur_sessionid <> ?",
+        me).fetchone()[0]
+    if left == 0:
+        break
+    time.sleep(0.02)
+assert left == 0, "the server still holds %d statements" % left
+m.close()
 print("pool checks passed")
 '''
 
