@@ -51,6 +51,18 @@ static void result_sval(sqlite3_context *ctx, struct srv_sval *v)
     }
 }
 
+/* The end of every value-computing function: the Informix error rc, else v
+ * as the result (and v released). */
+static void finish_sval(sqlite3_context *ctx, int rc, struct srv_sval *v)
+{
+    if (rc) {
+        raise(ctx, rc, NULL);
+        return;
+    }
+    result_sval(ctx, v);
+    ifx_sval_fini(v);
+}
+
 static void arg_type(sqlite3_value **argv, struct ifx_type *ty)
 {
     memset(ty, 0, sizeof *ty);
@@ -68,12 +80,7 @@ static void fn_co(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     struct srv_sval v;
     bool ansi = sess(ctx)->kind == SRV_DB_ANSI;
     int rc = ifx_coerce(&ty, argv[0], ansi, &v);
-    if (rc) {
-        raise(ctx, rc, NULL);
-        return;
-    }
-    result_sval(ctx, &v);
-    ifx_sval_fini(&v);
+    finish_sval(ctx, rc, &v);
 }
 
 /* ifx_cv(v, code, len, xid): a comparison operand in the column's form. */
@@ -89,12 +96,7 @@ static void fn_cv(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
     struct srv_sval v;
     int rc = ifx_coerce(&ty, argv[0], false, &v);
-    if (rc) {
-        raise(ctx, rc, NULL);
-        return;
-    }
-    result_sval(ctx, &v);
-    ifx_sval_fini(&v);
+    finish_sval(ctx, rc, &v);
 }
 
 /* ifx_cast(v, code, len, xid [, from_code, from_len]): CAST / ::, with the
@@ -114,12 +116,7 @@ static void fn_cast(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     } else {
         rc = ifx_coerce(&ty, argv[0], false, &v);
     }
-    if (rc) {
-        raise(ctx, rc, NULL);
-        return;
-    }
-    result_sval(ctx, &v);
-    ifx_sval_fini(&v);
+    finish_sval(ctx, rc, &v);
 }
 
 static bool num_arg(sqlite3_value *v, double *out)
@@ -244,12 +241,7 @@ static void fn_tadd(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     int sign = sqlite3_value_int(argv[5]);
     struct srv_sval v;
     int rc = ifx_time_arith(&l, argv[4], sign < 0 ? '-' : '+', &r, argv[6], &v);
-    if (rc) {
-        raise(ctx, rc, NULL);
-        return;
-    }
-    result_sval(ctx, &v);
-    ifx_sval_fini(&v);
+    finish_sval(ctx, rc, &v);
 }
 
 /* ifx_narith(a, op, b): exact DECIMAL a op b (op the character code of '+',
