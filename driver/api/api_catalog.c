@@ -40,105 +40,152 @@ static void args_fini(struct str *a, size_t n)
         str_fini(&a[i]);
 }
 
+/* One catalog call: which function, the entry point's name (for the log),
+ * ANSI or W, the name arguments and the integer ones. The A and W shims
+ * below differ only in these. */
+enum cat_fn {
+    CAT_TABLES,
+    CAT_COLUMNS,
+    CAT_PRIMARY_KEYS,
+    CAT_FOREIGN_KEYS,
+    CAT_STATISTICS,
+    CAT_SPECIAL_COLUMNS,
+    CAT_PROCEDURES,
+    CAT_PROCEDURE_COLUMNS,
+    CAT_TABLE_PRIVILEGES,
+    CAT_COLUMN_PRIVILEGES
+};
+
+struct cat_call {
+    enum cat_fn fn;
+    const char *name;
+    bool wide;
+    size_t n;
+    const void *p[NARGS];
+    SQLSMALLINT len[NARGS];
+    SQLUSMALLINT x[3];
+};
+
+static SQLRETURN cat_run(SQLHSTMT h, const struct cat_call *c)
+{
+    struct stmt *s = stmt_enter_fn(h, ENTER_CLEAR_DIAG, c->name);
+    if (!s)
+        return SQL_INVALID_HANDLE;
+    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
+    SQLRETURN rc = args_in(s, c->wide, c->p, c->len, c->n, a);
+    if (SQL_SUCCEEDED(rc)) {
+        switch (c->fn) {
+        case CAT_TABLES:
+            rc = catalog_tables(s, &a[0], &a[1], &a[2], &a[3]);
+            break;
+        case CAT_COLUMNS:
+            rc = catalog_columns(s, &a[0], &a[1], &a[2], &a[3]);
+            break;
+        case CAT_PRIMARY_KEYS:
+            rc = catalog_primary_keys(s, &a[0], &a[1], &a[2]);
+            break;
+        case CAT_FOREIGN_KEYS:
+            rc = catalog_foreign_keys(s, &a[0], &a[1], &a[2], &a[3], &a[4], &a[5]);
+            break;
+        case CAT_STATISTICS:
+            rc = catalog_statistics(s, &a[0], &a[1], &a[2], c->x[0], c->x[1]);
+            break;
+        case CAT_SPECIAL_COLUMNS:
+            rc = catalog_special_columns(s, c->x[0], &a[0], &a[1], &a[2], c->x[1], c->x[2]);
+            break;
+        case CAT_PROCEDURES:
+            rc = catalog_procedures(s, &a[0], &a[1], &a[2]);
+            break;
+        case CAT_PROCEDURE_COLUMNS:
+            rc = catalog_procedure_columns(s, &a[0], &a[1], &a[2], &a[3]);
+            break;
+        case CAT_TABLE_PRIVILEGES:
+            rc = catalog_table_privileges(s, &a[0], &a[1], &a[2]);
+            break;
+        case CAT_COLUMN_PRIVILEGES:
+            rc = catalog_column_privileges(s, &a[0], &a[1], &a[2], &a[3]);
+            break;
+        }
+    }
+    args_fini(a, c->n);
+    return stmt_leave(s, rc);
+}
+
 API SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schem,
                                 SQLSMALLINT schem_len, SQLCHAR *table, SQLSMALLINT table_len,
                                 SQLCHAR *type, SQLSMALLINT type_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table, type};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len, type_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, false, p, len, 4, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_tables(s, &a[0], &a[1], &a[2], &a[3]);
-    args_fini(a, 4);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_TABLES,
+                               .name = __func__,
+                               .wide = false,
+                               .n = 4,
+                               .p = {cat, schem, table, type},
+                               .len = {cat_len, schem_len, table_len, type_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLTablesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQLWCHAR *schem,
                                  SQLSMALLINT schem_len, SQLWCHAR *table, SQLSMALLINT table_len,
                                  SQLWCHAR *type, SQLSMALLINT type_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table, type};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len, type_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, true, p, len, 4, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_tables(s, &a[0], &a[1], &a[2], &a[3]);
-    args_fini(a, 4);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_TABLES,
+                               .name = __func__,
+                               .wide = true,
+                               .n = 4,
+                               .p = {cat, schem, table, type},
+                               .len = {cat_len, schem_len, table_len, type_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schem,
                                  SQLSMALLINT schem_len, SQLCHAR *table, SQLSMALLINT table_len,
                                  SQLCHAR *column, SQLSMALLINT column_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table, column};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len, column_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, false, p, len, 4, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_columns(s, &a[0], &a[1], &a[2], &a[3]);
-    args_fini(a, 4);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_COLUMNS,
+                               .name = __func__,
+                               .wide = false,
+                               .n = 4,
+                               .p = {cat, schem, table, column},
+                               .len = {cat_len, schem_len, table_len, column_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQLWCHAR *schem,
                                   SQLSMALLINT schem_len, SQLWCHAR *table, SQLSMALLINT table_len,
                                   SQLWCHAR *column, SQLSMALLINT column_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table, column};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len, column_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, true, p, len, 4, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_columns(s, &a[0], &a[1], &a[2], &a[3]);
-    args_fini(a, 4);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_COLUMNS,
+                               .name = __func__,
+                               .wide = true,
+                               .n = 4,
+                               .p = {cat, schem, table, column},
+                               .len = {cat_len, schem_len, table_len, column_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLPrimaryKeys(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schem,
                                      SQLSMALLINT schem_len, SQLCHAR *table, SQLSMALLINT table_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, false, p, len, 3, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_primary_keys(s, &a[0], &a[1], &a[2]);
-    args_fini(a, 3);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_PRIMARY_KEYS,
+                               .name = __func__,
+                               .wide = false,
+                               .n = 3,
+                               .p = {cat, schem, table},
+                               .len = {cat_len, schem_len, table_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLPrimaryKeysW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len,
                                       SQLWCHAR *schem, SQLSMALLINT schem_len, SQLWCHAR *table,
                                       SQLSMALLINT table_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, true, p, len, 3, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_primary_keys(s, &a[0], &a[1], &a[2]);
-    args_fini(a, 3);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_PRIMARY_KEYS,
+                               .name = __func__,
+                               .wide = true,
+                               .n = 3,
+                               .p = {cat, schem, table},
+                               .len = {cat_len, schem_len, table_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT h, SQLCHAR *pk_cat, SQLSMALLINT pk_cat_len,
@@ -148,18 +195,14 @@ API SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT h, SQLCHAR *pk_cat, SQLSMALLINT pk
                                      SQLSMALLINT fk_schem_len, SQLCHAR *fk_table,
                                      SQLSMALLINT fk_table_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {pk_cat, pk_schem, pk_table, fk_cat, fk_schem, fk_table};
-    const SQLSMALLINT len[] = {pk_cat_len, pk_schem_len, pk_table_len,
-                               fk_cat_len, fk_schem_len, fk_table_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, false, p, len, 6, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_foreign_keys(s, &a[0], &a[1], &a[2], &a[3], &a[4], &a[5]);
-    args_fini(a, 6);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {
+        .fn = CAT_FOREIGN_KEYS,
+        .name = __func__,
+        .wide = false,
+        .n = 6,
+        .p = {pk_cat, pk_schem, pk_table, fk_cat, fk_schem, fk_table},
+        .len = {pk_cat_len, pk_schem_len, pk_table_len, fk_cat_len, fk_schem_len, fk_table_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT h, SQLWCHAR *pk_cat, SQLSMALLINT pk_cat_len,
@@ -169,35 +212,28 @@ API SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT h, SQLWCHAR *pk_cat, SQLSMALLINT 
                                       SQLSMALLINT fk_schem_len, SQLWCHAR *fk_table,
                                       SQLSMALLINT fk_table_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {pk_cat, pk_schem, pk_table, fk_cat, fk_schem, fk_table};
-    const SQLSMALLINT len[] = {pk_cat_len, pk_schem_len, pk_table_len,
-                               fk_cat_len, fk_schem_len, fk_table_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, true, p, len, 6, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_foreign_keys(s, &a[0], &a[1], &a[2], &a[3], &a[4], &a[5]);
-    args_fini(a, 6);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {
+        .fn = CAT_FOREIGN_KEYS,
+        .name = __func__,
+        .wide = true,
+        .n = 6,
+        .p = {pk_cat, pk_schem, pk_table, fk_cat, fk_schem, fk_table},
+        .len = {pk_cat_len, pk_schem_len, pk_table_len, fk_cat_len, fk_schem_len, fk_table_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLStatistics(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schem,
                                     SQLSMALLINT schem_len, SQLCHAR *table, SQLSMALLINT table_len,
                                     SQLUSMALLINT unique, SQLUSMALLINT reserved)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, false, p, len, 3, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_statistics(s, &a[0], &a[1], &a[2], unique, reserved);
-    args_fini(a, 3);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_STATISTICS,
+                               .name = __func__,
+                               .wide = false,
+                               .n = 3,
+                               .p = {cat, schem, table},
+                               .len = {cat_len, schem_len, table_len},
+                               .x = {unique, reserved}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len,
@@ -205,17 +241,14 @@ API SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_
                                      SQLSMALLINT table_len, SQLUSMALLINT unique,
                                      SQLUSMALLINT reserved)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, true, p, len, 3, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_statistics(s, &a[0], &a[1], &a[2], unique, reserved);
-    args_fini(a, 3);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_STATISTICS,
+                               .name = __func__,
+                               .wide = true,
+                               .n = 3,
+                               .p = {cat, schem, table},
+                               .len = {cat_len, schem_len, table_len},
+                               .x = {unique, reserved}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT h, SQLUSMALLINT id_type, SQLCHAR *cat,
@@ -223,17 +256,14 @@ API SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT h, SQLUSMALLINT id_type, SQLCHA
                                         SQLCHAR *table, SQLSMALLINT table_len, SQLUSMALLINT scope,
                                         SQLUSMALLINT nullable)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, false, p, len, 3, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_special_columns(s, id_type, &a[0], &a[1], &a[2], scope, nullable);
-    args_fini(a, 3);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_SPECIAL_COLUMNS,
+                               .name = __func__,
+                               .wide = false,
+                               .n = 3,
+                               .p = {cat, schem, table},
+                               .len = {cat_len, schem_len, table_len},
+                               .x = {id_type, scope, nullable}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT id_type, SQLWCHAR *cat,
@@ -242,50 +272,39 @@ API SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT id_type, SQLWC
                                          SQLSMALLINT table_len, SQLUSMALLINT scope,
                                          SQLUSMALLINT nullable)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, true, p, len, 3, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_special_columns(s, id_type, &a[0], &a[1], &a[2], scope, nullable);
-    args_fini(a, 3);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_SPECIAL_COLUMNS,
+                               .name = __func__,
+                               .wide = true,
+                               .n = 3,
+                               .p = {cat, schem, table},
+                               .len = {cat_len, schem_len, table_len},
+                               .x = {id_type, scope, nullable}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLProcedures(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schem,
                                     SQLSMALLINT schem_len, SQLCHAR *proc, SQLSMALLINT proc_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, proc};
-    const SQLSMALLINT len[] = {cat_len, schem_len, proc_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, false, p, len, 3, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_procedures(s, &a[0], &a[1], &a[2]);
-    args_fini(a, 3);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_PROCEDURES,
+                               .name = __func__,
+                               .wide = false,
+                               .n = 3,
+                               .p = {cat, schem, proc},
+                               .len = {cat_len, schem_len, proc_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLProceduresW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len,
                                      SQLWCHAR *schem, SQLSMALLINT schem_len, SQLWCHAR *proc,
                                      SQLSMALLINT proc_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, proc};
-    const SQLSMALLINT len[] = {cat_len, schem_len, proc_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, true, p, len, 3, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_procedures(s, &a[0], &a[1], &a[2]);
-    args_fini(a, 3);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_PROCEDURES,
+                               .name = __func__,
+                               .wide = true,
+                               .n = 3,
+                               .p = {cat, schem, proc},
+                               .len = {cat_len, schem_len, proc_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len,
@@ -293,17 +312,13 @@ API SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT 
                                           SQLSMALLINT proc_len, SQLCHAR *column,
                                           SQLSMALLINT column_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, proc, column};
-    const SQLSMALLINT len[] = {cat_len, schem_len, proc_len, column_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, false, p, len, 4, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_procedure_columns(s, &a[0], &a[1], &a[2], &a[3]);
-    args_fini(a, 4);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_PROCEDURE_COLUMNS,
+                               .name = __func__,
+                               .wide = false,
+                               .n = 4,
+                               .p = {cat, schem, proc, column},
+                               .len = {cat_len, schem_len, proc_len, column_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len,
@@ -311,51 +326,39 @@ API SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLIN
                                            SQLSMALLINT proc_len, SQLWCHAR *column,
                                            SQLSMALLINT column_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, proc, column};
-    const SQLSMALLINT len[] = {cat_len, schem_len, proc_len, column_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, true, p, len, 4, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_procedure_columns(s, &a[0], &a[1], &a[2], &a[3]);
-    args_fini(a, 4);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_PROCEDURE_COLUMNS,
+                               .name = __func__,
+                               .wide = true,
+                               .n = 4,
+                               .p = {cat, schem, proc, column},
+                               .len = {cat_len, schem_len, proc_len, column_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len,
                                          SQLCHAR *schem, SQLSMALLINT schem_len, SQLCHAR *table,
                                          SQLSMALLINT table_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, false, p, len, 3, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_table_privileges(s, &a[0], &a[1], &a[2]);
-    args_fini(a, 3);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_TABLE_PRIVILEGES,
+                               .name = __func__,
+                               .wide = false,
+                               .n = 3,
+                               .p = {cat, schem, table},
+                               .len = {cat_len, schem_len, table_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len,
                                           SQLWCHAR *schem, SQLSMALLINT schem_len, SQLWCHAR *table,
                                           SQLSMALLINT table_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, true, p, len, 3, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_table_privileges(s, &a[0], &a[1], &a[2]);
-    args_fini(a, 3);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_TABLE_PRIVILEGES,
+                               .name = __func__,
+                               .wide = true,
+                               .n = 3,
+                               .p = {cat, schem, table},
+                               .len = {cat_len, schem_len, table_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len,
@@ -363,17 +366,13 @@ API SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT 
                                           SQLSMALLINT table_len, SQLCHAR *column,
                                           SQLSMALLINT column_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table, column};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len, column_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, false, p, len, 4, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_column_privileges(s, &a[0], &a[1], &a[2], &a[3]);
-    args_fini(a, 4);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_COLUMN_PRIVILEGES,
+                               .name = __func__,
+                               .wide = false,
+                               .n = 4,
+                               .p = {cat, schem, table, column},
+                               .len = {cat_len, schem_len, table_len, column_len}};
+    return cat_run(h, &c);
 }
 
 API SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len,
@@ -381,15 +380,11 @@ API SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLIN
                                            SQLSMALLINT table_len, SQLWCHAR *column,
                                            SQLSMALLINT column_len)
 {
-    struct stmt *s = stmt_enter(h, ENTER_CLEAR_DIAG);
-    if (!s)
-        return SQL_INVALID_HANDLE;
-    const void *const p[] = {cat, schem, table, column};
-    const SQLSMALLINT len[] = {cat_len, schem_len, table_len, column_len};
-    struct str a[NARGS] = {STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT, STR_INIT};
-    SQLRETURN rc = args_in(s, true, p, len, 4, a);
-    if (SQL_SUCCEEDED(rc))
-        rc = catalog_column_privileges(s, &a[0], &a[1], &a[2], &a[3]);
-    args_fini(a, 4);
-    return stmt_leave(s, rc);
+    const struct cat_call c = {.fn = CAT_COLUMN_PRIVILEGES,
+                               .name = __func__,
+                               .wide = true,
+                               .n = 4,
+                               .p = {cat, schem, table, column},
+                               .len = {cat_len, schem_len, table_len, column_len}};
+    return cat_run(h, &c);
 }
