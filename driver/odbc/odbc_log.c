@@ -89,20 +89,31 @@ static struct sq_trace *sink_of(struct handle *h)
     return g_sink;
 }
 
-static void put(struct sq_trace *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void put(struct sq_trace *t, const char *fmt, ...)
+/* One trace line: prefix, then fmt (cut at the buffer's size). */
+static void vput(struct sq_trace *t, const char *prefix, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+static void vput(struct sq_trace *t, const char *prefix, const char *fmt, va_list ap)
 {
     if (!t)
         return;
     char buf[8192];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
+    int p = snprintf(buf, sizeof buf, "%s", prefix);
+    if (p < 0 || (size_t)p >= sizeof buf)
+        return;
+    int n = vsnprintf(buf + p, sizeof buf - (size_t)p, fmt, ap);
     if (n < 0)
         return;
-    size_t len = (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
-    sq_trace_text(t, buf, len);
+    size_t len = (size_t)p + (size_t)n;
+    sq_trace_text(t, buf, len < sizeof buf ? len : sizeof buf - 1);
+}
+
+static void put(struct sq_trace *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct sq_trace *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vput(t, "", fmt, ap);
+    va_end(ap);
 }
 
 static const char *rc_name(SQLRETURN rc)
@@ -160,14 +171,12 @@ void odbc_log_args(struct handle *h, const char *fmt, ...)
     struct sq_trace *t = sink_of(h);
     if (!t)
         return;
-    char buf[8192];
+    char prefix[128];
+    snprintf(prefix, sizeof prefix, "  %s ", h && h->log_fn ? h->log_fn : "?");
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    vput(t, prefix, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    put(t, "  %s %s", h && h->log_fn ? h->log_fn : "?", buf);
 }
 
 const char *odbc_log_str(int slot, const void *s, long len)
