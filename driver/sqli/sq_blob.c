@@ -49,12 +49,8 @@ uint64_t sq_blob_serial(const struct sq_conn *c)
 
 enum sq_rc sq_blob_open(struct sq_stmt *st, const uint8_t *desc, size_t n)
 {
-    if (!st)
-        return SQ_RC_MISUSE;
-    if (!st->conn)
-        return SQ_RC_BROKEN;
-    struct sq_conn *c = st->conn;
-    enum sq_rc rc = sq_conn_check(c);
+    struct sq_conn *c = NULL;
+    enum sq_rc rc = sq_stmt_conn(st, &c);
     if (rc != SQ_RC_OK)
         return rc;
     if (!st->is_open || n != SQ_BLOB_DESCRIPTOR_SIZE || !desc || c->in_pipeline)
@@ -185,12 +181,8 @@ static enum sq_rc flush_now(struct sq_conn *c)
 
 enum sq_rc sq_lobexec_begin(struct sq_stmt *st, const struct sq_param *params, size_t n)
 {
-    if (!st)
-        return SQ_RC_MISUSE;
-    if (!st->conn)
-        return SQ_RC_BROKEN;
-    struct sq_conn *c = st->conn;
-    enum sq_rc rc = sq_conn_check(c);
+    struct sq_conn *c = NULL;
+    enum sq_rc rc = sq_stmt_conn(st, &c);
     if (rc != SQ_RC_OK)
         return rc;
     if (st->is_open || n != st->nparams || (n && !params) || c->in_pipeline || c->lob_writing)

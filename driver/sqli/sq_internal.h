@@ -173,6 +173,10 @@ struct sq_msg {
  * start. PROTOCOL: unknown opcode or a count over an sq_limits.h cap (the
  * caller breaks the connection); the cursor is then undefined. Layouts follow
  * caps only. Pure: no I/O, no allocation. */
+/* The statement's connection into *conn, checked ready for a request
+ * (sq_conn_check); MISUSE without a statement, BROKEN once it lost its
+ * connection. */
+enum sq_rc sq_stmt_conn(struct sq_stmt *st, struct sq_conn **conn);
 enum sq_rc sq_decode_msg(const struct sq_caps *caps, struct sq_rd *rd, struct sq_msg *m);
 
 /* Build column descriptors from a complete DESCRIBE view into st (replacing

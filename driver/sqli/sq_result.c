@@ -316,7 +316,7 @@ static void stmt_destroy(struct sq_stmt *st)
     sq_free(st);
 }
 
-static enum sq_rc stmt_conn(struct sq_stmt *st, struct sq_conn **conn)
+enum sq_rc sq_stmt_conn(struct sq_stmt *st, struct sq_conn **conn)
 {
     if (!st)
         return SQ_RC_MISUSE;
@@ -380,7 +380,7 @@ static enum sq_rc put_bind(struct sq_conn *conn, struct sq_stmt *st, const struc
 enum sq_rc sq_stmt_execute(struct sq_stmt *st, const struct sq_param *params, size_t n)
 {
     struct sq_conn *conn;
-    enum sq_rc rc = stmt_conn(st, &conn);
+    enum sq_rc rc = sq_stmt_conn(st, &conn);
     if (rc != SQ_RC_OK)
         return rc;
     if (st->is_open)
@@ -530,7 +530,7 @@ enum sq_rc sq_stmt_execute_pipe(struct sq_stmt *st, size_t first, size_t nsets, 
 {
     *next = first;
     struct sq_conn *conn;
-    enum sq_rc rc = stmt_conn(st, &conn);
+    enum sq_rc rc = sq_stmt_conn(st, &conn);
     if (rc != SQ_RC_OK)
         return rc;
     if (st->is_open || !fill || !done)
@@ -617,7 +617,7 @@ static enum sq_rc send_prefetch(struct sq_conn *conn, struct sq_stmt *st)
 enum sq_rc sq_stmt_open(struct sq_stmt *st, const struct sq_param *params, size_t n, unsigned flags)
 {
     struct sq_conn *conn;
-    enum sq_rc rc = stmt_conn(st, &conn);
+    enum sq_rc rc = sq_stmt_conn(st, &conn);
     if (rc != SQ_RC_OK)
         return rc;
     if (st->is_open)
@@ -698,7 +698,7 @@ enum sq_rc sq_stmt_fetch(struct sq_stmt *st, const struct sq_row **row)
 {
     *row = NULL;
     struct sq_conn *conn;
-    enum sq_rc rc = stmt_conn(st, &conn);
+    enum sq_rc rc = sq_stmt_conn(st, &conn);
     if (rc != SQ_RC_OK)
         return rc;
     if (!st->is_open)
@@ -758,7 +758,7 @@ enum sq_rc sq_stmt_sfetch(struct sq_stmt *st, uint16_t scroll_type, int32_t targ
 {
     *row = NULL;
     struct sq_conn *conn;
-    enum sq_rc rc = stmt_conn(st, &conn);
+    enum sq_rc rc = sq_stmt_conn(st, &conn);
     if (rc != SQ_RC_OK)
         return rc;
     if (!st->is_open || !st->is_scroll)
@@ -791,7 +791,7 @@ enum sq_rc sq_stmt_sfetch(struct sq_stmt *st, uint16_t scroll_type, int32_t targ
 enum sq_rc sq_stmt_close(struct sq_stmt *st)
 {
     struct sq_conn *conn;
-    enum sq_rc rc = stmt_conn(st, &conn);
+    enum sq_rc rc = sq_stmt_conn(st, &conn);
     if (rc != SQ_RC_OK)
         return rc;
     if (!st->is_open)
@@ -813,7 +813,7 @@ void sq_stmt_free(struct sq_stmt *st)
     if (!st)
         return;
     struct sq_conn *conn;
-    if (stmt_conn(st, &conn) == SQ_RC_OK) {
+    if (sq_stmt_conn(st, &conn) == SQ_RC_OK) {
         /* Server errors here only matter to the server; a broken connection
          * shows in the connection's own state. */
         if (st->is_open)
