@@ -126,6 +126,13 @@ struct conv_target {
     const struct conv_today *today; /* NULL -> conv_today() */
 };
 
+/* Room for one piece of c_type data in t's buffer: the bytes it may fill
+ * (leaving *term bytes for the terminator: 1 for CHAR, 2 for WCHAR, whose
+ * room is kept even), or 0 with NULL when not even the terminator fits (the
+ * call then only reports lengths). Returns the buffer to write, or NULL. */
+uint8_t *conv_piece_room(const struct conv_target *t, SQLSMALLINT c_type, size_t *avail,
+                         size_t *term);
+
 /* Convert one value for SQLBindCol/SQLFetch or a one-shot SQLGetData.
  * *ind (may be NULL) gets SQL_NULL_DATA, the fixed size of the C type, or the
  * full length in bytes of the converted text/binary (before truncation).

@@ -197,26 +197,31 @@ static size_t stream_total(enum stream_kind k, const uint8_t *p, size_t n)
     }
 }
 
+uint8_t *conv_piece_room(const struct conv_target *t, SQLSMALLINT c_type, size_t *avail,
+                         size_t *term)
+{
+    *term = c_type == SQL_C_CHAR ? 1 : c_type == SQL_C_WCHAR ? 2 : 0;
+    *avail = 0;
+    if (!t->buf || t->buf_len <= 0 || (size_t)t->buf_len < *term)
+        return NULL;
+    *avail = (size_t)t->buf_len - *term;
+    if (*term == 2)
+        *avail &= ~(size_t)1;
+    return t->buf;
+}
+
 /* Write the next piece: *ind = bytes remaining before the call; CONV_OK when
  * this piece ends the data, CONV_TRUNCATED otherwise. */
 static enum conv_rc stream_piece(enum stream_kind k, SQLSMALLINT c_type, const uint8_t *p, size_t n,
                                  size_t *src_off, size_t *out_off, size_t total,
                                  const struct conv_target *t, SQLLEN *ind)
 {
-    size_t term = c_type == SQL_C_CHAR ? 1 : c_type == SQL_C_WCHAR ? 2 : 0;
-    size_t avail = 0, w = 0;
-    uint8_t *out = t->buf;
+    size_t term, avail, w = 0;
+    uint8_t *out = conv_piece_room(t, c_type, &avail, &term);
     size_t remaining = total - *out_off;
 
     if (ind)
         *ind = (SQLLEN)remaining;
-    if (out && t->buf_len > 0 && (size_t)t->buf_len >= term) {
-        avail = (size_t)t->buf_len - term;
-        if (term == 2)
-            avail &= ~(size_t)1;
-    } else {
-        out = NULL;
-    }
     switch (k) {
     case ST_RAW:
         w = remaining < avail ? remaining : avail;

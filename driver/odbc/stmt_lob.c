@@ -314,16 +314,8 @@ static SQLRETURN piece(struct stmt *s, const struct conv_target *t, SQLLEN *ind,
                        SQLUSMALLINT col)
 {
     struct lob_rd *L = &s->lob;
-    size_t term = L->c_type == SQL_C_CHAR ? 1 : L->c_type == SQL_C_WCHAR ? 2 : 0;
-    uint8_t *out = t->buf;
-    size_t avail = 0;
-    if (out && t->buf_len > 0 && (size_t)t->buf_len >= term) {
-        avail = (size_t)t->buf_len - term;
-        if (term == 2)
-            avail &= ~(size_t)1;
-    } else {
-        out = NULL;
-    }
+    size_t term, avail;
+    uint8_t *out = conv_piece_room(t, L->c_type, &avail, &term);
     int64_t before = remaining(L);
     size_t w = 0;
     while (out && !all_out(L)) {
