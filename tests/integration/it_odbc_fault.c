@@ -194,16 +194,22 @@ END_TEST
 
 /* ---- prepare / execute / fetch --------------------------------------------- */
 
-START_TEST(truncate_describe_08S01)
+/* A fault that hits the connect: 08001 promptly, nothing left behind. */
+static void connect_fails_08001(const char *plan)
 {
-    /* The first DESCRIBE of a session is the login's database-kind query,
-     * so the fault hits the connect (the proxy tests cover later phases). */
-    start("truncate-describe");
+    start(plan);
     double t0 = now_s();
     ck_assert_int_eq(do_connect(), SQL_ERROR);
     ck_assert(now_s() - t0 < 3.0);
     expect_state(SQL_HANDLE_DBC, g_dbc, "08001");
     stop();
+}
+
+START_TEST(truncate_describe_08S01)
+{
+    /* The first DESCRIBE of a session is the login's database-kind query,
+     * so the fault hits the connect (the proxy tests cover later phases). */
+    connect_fails_08001("truncate-describe");
 }
 END_TEST
 
@@ -232,12 +238,7 @@ START_TEST(drop_mid_tuple_08S01)
 {
     /* The first SQ_TUPLE of a session belongs to the login's database-kind
      * query: the connect fails cleanly (fetch-phase drops: proxy tests). */
-    start("drop-mid-tuple");
-    double t0 = now_s();
-    ck_assert_int_eq(do_connect(), SQL_ERROR);
-    ck_assert(now_s() - t0 < 3.0);
-    expect_state(SQL_HANDLE_DBC, g_dbc, "08001");
-    stop();
+    connect_fails_08001("drop-mid-tuple");
 }
 END_TEST
 
