@@ -27,13 +27,6 @@ static struct odbc_test_env g_env;
 static SQLHENV g_henv;
 static SQLHDBC g_dbc;
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void start(const char *plan)
 {
     const char *args[] = {"--fault", plan, NULL};
@@ -100,11 +93,11 @@ static void expect_broken_after(void)
     ck_assert_int_eq(dead(), SQL_CD_TRUE);
     SQLHSTMT st;
     ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &st), SQL_SUCCESS);
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     ck_assert_int_eq(SQLExecDirect(st, (SQLCHAR *)"SELECT 1 FROM systables WHERE tabid = 1",
                                    SQL_NTS),
                      SQL_ERROR);
-    ck_assert(now_s() - t0 < 0.5);
+    ck_assert(odbc_test_now() - t0 < 0.5);
     expect_state(SQL_HANDLE_STMT, st, "08S01");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
@@ -114,9 +107,9 @@ static void expect_broken_after(void)
 START_TEST(reject_login_28000)
 {
     start("reject-login");
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     ck_assert_int_eq(do_connect(), SQL_ERROR);
-    ck_assert(now_s() - t0 < 5.0);
+    ck_assert(odbc_test_now() - t0 < 5.0);
     char st[6];
     SQLINTEGER nat = 0;
     state_of(SQL_HANDLE_DBC, g_dbc, st, &nat);
@@ -129,9 +122,9 @@ END_TEST
 START_TEST(close_after_login_08001)
 {
     start("close-after-login");
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     ck_assert_int_eq(do_connect(), SQL_ERROR);
-    ck_assert(now_s() - t0 < 5.0);
+    ck_assert(odbc_test_now() - t0 < 5.0);
     expect_state(SQL_HANDLE_DBC, g_dbc, "08001");
     stop();
 }
@@ -147,9 +140,9 @@ START_TEST(stall_connection_timeout)
                      SQL_SUCCESS);
     ck_assert_int_eq(SQLSetConnectAttr(g_dbc, SQL_ATTR_CONNECTION_TIMEOUT, (SQLPOINTER)1, 0),
                      SQL_SUCCESS);
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     ck_assert_int_eq(do_connect(), SQL_ERROR);
-    double dt = now_s() - t0;
+    double dt = odbc_test_now() - t0;
     ck_assert_msg(dt >= 0.9 && dt < 1.6, "connect took %.2f s", dt);
     expect_state(SQL_HANDLE_DBC, g_dbc, "HYT01");
     stop();
@@ -162,9 +155,9 @@ START_TEST(stall_login_timeout_HYT00)
     start("stall:3000");
     ck_assert_int_eq(SQLSetConnectAttr(g_dbc, SQL_ATTR_LOGIN_TIMEOUT, (SQLPOINTER)1, 0),
                      SQL_SUCCESS);
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     ck_assert_int_eq(do_connect(), SQL_ERROR);
-    double dt = now_s() - t0;
+    double dt = odbc_test_now() - t0;
     ck_assert_msg(dt >= 0.9 && dt < 1.6, "connect took %.2f s", dt);
     expect_state(SQL_HANDLE_DBC, g_dbc, "HYT00");
     stop();
@@ -180,10 +173,10 @@ START_TEST(connection_timeout_after_connect)
                      SQL_SUCCESS);
     SQLHSTMT st;
     ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &st), SQL_SUCCESS);
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     ck_assert_int_eq(SQLExecDirect(st, (SQLCHAR *)"SELECT tabid FROM systables", SQL_NTS),
                      SQL_ERROR);
-    double dt = now_s() - t0;
+    double dt = odbc_test_now() - t0;
     ck_assert_msg(dt >= 0.9 && dt < 1.45, "timed out after %.2f s", dt);
     expect_state(SQL_HANDLE_STMT, st, "HYT01"); /* the connection timeout, not a query timeout */
     SQLFreeHandle(SQL_HANDLE_STMT, st);
@@ -198,9 +191,9 @@ END_TEST
 static void connect_fails_08001(const char *plan)
 {
     start(plan);
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     ck_assert_int_eq(do_connect(), SQL_ERROR);
-    ck_assert(now_s() - t0 < 3.0);
+    ck_assert(odbc_test_now() - t0 < 3.0);
     expect_state(SQL_HANDLE_DBC, g_dbc, "08001");
     stop();
 }
@@ -276,10 +269,10 @@ START_TEST(stall_query_timeout_HYT00)
     SQLHSTMT st;
     ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_STMT, g_dbc, &st), SQL_SUCCESS);
     ck_assert_int_eq(SQLSetStmtAttr(st, SQL_ATTR_QUERY_TIMEOUT, (SQLPOINTER)1, 0), SQL_SUCCESS);
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     ck_assert_int_eq(SQLExecDirect(st, (SQLCHAR *)"SELECT tabid FROM systables", SQL_NTS),
                      SQL_ERROR);
-    double dt = now_s() - t0;
+    double dt = odbc_test_now() - t0;
     ck_assert_msg(dt >= 0.9 && dt < 2.0, "timeout after %.2f s", dt);
     expect_state(SQL_HANDLE_STMT, st, "HYT00");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
@@ -299,7 +292,7 @@ static void *cancel_later(void *p)
 {
     struct cancel_arg *a = p;
     usleep(300 * 1000);
-    a->sent = now_s();
+    a->sent = odbc_test_now();
     (void)SQLCancel(a->st);
     return NULL;
 }
@@ -315,7 +308,7 @@ START_TEST(cancel_running_statement_HY008)
     ck_assert_int_eq(pthread_create(&th, NULL, cancel_later, &a), 0);
     ck_assert_int_eq(SQLExecDirect(st, (SQLCHAR *)"SELECT tabid FROM systables", SQL_NTS),
                      SQL_ERROR);
-    double latency = now_s() - a.sent;
+    double latency = odbc_test_now() - a.sent;
     pthread_join(th, NULL);
     fprintf(stderr, "cancel latency %.2f ms\n", latency * 1e3);
     ck_assert_msg(latency < 0.5, "cancel took %.2f s", latency);
@@ -541,22 +534,22 @@ static void run_phase_case(const struct phase_case *pc)
     int phase = 0;
     long rows = 0;
     SQLRETURN rc;
-    double t0 = now_s(), dt;
+    double t0 = odbc_test_now(), dt;
     rc = SQLPrepare(st, (SQLCHAR *)"SELECT id AS fx_id, s FROM ft ORDER BY id", SQL_NTS);
-    dt = now_s() - t0;
+    dt = odbc_test_now() - t0;
     if (rc != SQL_SUCCESS) {
         phase = 1;
     } else {
-        t0 = now_s();
+        t0 = odbc_test_now();
         rc = SQLExecute(st);
-        dt = now_s() - t0;
+        dt = odbc_test_now() - t0;
         if (rc != SQL_SUCCESS)
             phase = 2;
     }
     while (!phase) {
-        t0 = now_s();
+        t0 = odbc_test_now();
         rc = SQLFetch(st);
-        dt = now_s() - t0;
+        dt = odbc_test_now() - t0;
         if (rc == SQL_NO_DATA)
             break;
         if (rc != SQL_SUCCESS) {
@@ -605,9 +598,9 @@ static void run_phase_case(const struct phase_case *pc)
         ck_assert_int_eq(n, PROWS);
         SQLFreeHandle(SQL_HANDLE_STMT, st);
     }
-    double td = now_s();
+    double td = odbc_test_now();
     ck_assert_int_eq(SQLDisconnect(g_dbc), SQL_SUCCESS);
-    ck_assert_msg(now_s() - td < 2.0, "disconnect took %.2f s", now_s() - td);
+    ck_assert_msg(odbc_test_now() - td < 2.0, "disconnect took %.2f s", odbc_test_now() - td);
     stop(); /* ifxlite's shutdown waits out a stalled session: not timed */
 }
 
@@ -696,7 +689,7 @@ static bool state_is(SQLSMALLINT type, SQLHANDLE h, const char *a, const char *b
 static int scenario(bool stall)
 {
     g_scenarios++;
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     if (stall) {
         ck_assert_int_eq(SQLSetConnectAttr(g_dbc, SQL_ATTR_LOGIN_TIMEOUT, (SQLPOINTER)1, 0),
                          SQL_SUCCESS);
@@ -712,7 +705,7 @@ static int scenario(bool stall)
          * the stalled wait: HYT00. */
         ck_assert(stall ? state_is(SQL_HANDLE_DBC, g_dbc, "HYT00", NULL)
                         : state_is(SQL_HANDLE_DBC, g_dbc, "08001", NULL));
-        ck_assert_msg(now_s() - t0 < 4.0, "connect failure took %.2f s", now_s() - t0);
+        ck_assert_msg(odbc_test_now() - t0 < 4.0, "connect failure took %.2f s", odbc_test_now() - t0);
         return 0;
     }
     int stage = 1;
@@ -756,10 +749,10 @@ static int scenario(bool stall)
         SQLFreeHandle(SQL_HANDLE_STMT, s2);
     }
     SQLFreeHandle(SQL_HANDLE_STMT, st);
-    double td = now_s();
+    double td = odbc_test_now();
     ck_assert_int_eq(SQLDisconnect(g_dbc), SQL_SUCCESS);
-    ck_assert_msg(now_s() - td < 2.5, "disconnect took %.2f s", now_s() - td);
-    ck_assert_msg(now_s() - t0 < 6.0, "scenario took %.2f s", now_s() - t0);
+    ck_assert_msg(odbc_test_now() - td < 2.5, "disconnect took %.2f s", odbc_test_now() - td);
+    ck_assert_msg(odbc_test_now() - t0 < 6.0, "scenario took %.2f s", odbc_test_now() - t0);
     if (stall) {
         SQLSetConnectAttr(g_dbc, SQL_ATTR_LOGIN_TIMEOUT, (SQLPOINTER)0, 0);
         SQLSetConnectAttr(g_dbc, SQL_ATTR_CONNECTION_TIMEOUT, (SQLPOINTER)0, 0);

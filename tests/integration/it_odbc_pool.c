@@ -22,27 +22,10 @@
 static struct odbc_test_env g_env;
 static SQLHENV g_henv;
 
-/* Rewrite odbcinst.ini with pooling on. Must run before the first ODBC call
- * of the process (unixODBC caches the ini, odbc-notes §6); Check runs each
- * test in its own process, so this is per test. */
-static void write_pool_ini(void)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/odbcinst.ini", g_env.dir);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fprintf(f,
-            "[ODBC]\nTrace = No\nPooling = Yes\n\n"
-            "[ifxodbc]\nDescription = pooled\nDriver = %s\nDriver64 = %s\n"
-            "Threading = 0\nCPTimeout = 60\nFileUsage = 1\n",
-            odbc_test_driver_path(), odbc_test_driver_path());
-    ck_assert_int_eq(fclose(f), 0);
-}
-
 static void env_for(SQLULEN version)
 {
     ck_assert_msg(odbc_test_env_start(&g_env, NULL), "test environment");
-    write_pool_ini();
+    ck_assert(odbc_test_write_pool_ini(&g_env, NULL));
     ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &g_henv), SQL_SUCCESS);
     ck_assert_int_eq(
         SQLSetEnvAttr(g_henv, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)(uintptr_t)version, 0),
@@ -393,13 +376,6 @@ START_TEST(fork_child_disconnect_keeps_parent)
 }
 END_TEST
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Measurement (printed, not asserted beyond "pooled is faster"): cold
  * connect vs pooled checkout. */
 START_TEST(measure_checkout)
@@ -407,17 +383,17 @@ START_TEST(measure_checkout)
     enum { N = 50 };
     double cold = 0;
     char cs[64];
-    double t0 = now_s(); /* a new key each time: always a cold connect */
+    double t0 = odbc_test_now(); /* a new key each time: always a cold connect */
     for (int i = 0; i < N; i++) {
         snprintf(cs, sizeof cs, "DSN=ifxtest;UID=informix;PipelineDepth=%d;", 100 + i);
         release(connect_str(cs));
     }
-    cold = (now_s() - t0) / N;
+    cold = (odbc_test_now() - t0) / N;
     release(checkout());
-    t0 = now_s();
+    t0 = odbc_test_now();
     for (int i = 0; i < N; i++)
         release(checkout());
-    double pooled = (now_s() - t0) / N;
+    double pooled = (odbc_test_now() - t0) / N;
     fprintf(stderr, "pool: cold connect %.1f us, pooled checkout %.1f us, ratio %.1f\n",
             cold * 1e6, pooled * 1e6, pooled > 0 ? cold / pooled : 0.0);
     ck_assert(pooled < cold);

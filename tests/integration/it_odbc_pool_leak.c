@@ -32,27 +32,6 @@ static bool full_scale(void)
     return f && f[0] == '1';
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void write_pool_ini(void)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/odbcinst.ini", g_env.dir);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fprintf(f,
-            "[ODBC]\nTrace = No\nPooling = Yes\n\n"
-            "[ifxodbc]\nDescription = pooled\nDriver = %s\nDriver64 = %s\n"
-            "Threading = 0\nCPTimeout = 60\nFileUsage = 1\n",
-            odbc_test_driver_path(), odbc_test_driver_path());
-    ck_assert_int_eq(fclose(f), 0);
-}
-
 static SQLHENV new_env(void)
 {
     SQLHENV e;
@@ -84,7 +63,7 @@ static void setup(bool pool)
 {
     ck_assert_msg(odbc_test_env_start(&g_env, NULL), "test environment");
     if (pool)
-        write_pool_ini();
+        ck_assert(odbc_test_write_pool_ini(&g_env, NULL));
     g_henv = new_env();
     /* The monitor: its own environment and pool key, never handed to the app. */
     g_monenv = new_env();
@@ -319,18 +298,18 @@ START_TEST(cold_vs_pooled_checkout)
 {
     enum { N = 200 };
     char cs[128];
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     for (int i = 0; i < N; i++) {
         /* A distinct connection string per connect: a new pool key, a real login. */
         snprintf(cs, sizeof cs, "DSN=ifxtest;Description=cold%d;", i);
         release(connect_on(g_henv, cs));
     }
-    double cold = (now_s() - t0) / N;
+    double cold = (odbc_test_now() - t0) / N;
     release(connect_on(g_henv, "DSN=ifxtest;"));
-    t0 = now_s();
+    t0 = odbc_test_now();
     for (int i = 0; i < N; i++)
         release(connect_on(g_henv, "DSN=ifxtest;"));
-    double pooled = (now_s() - t0) / N;
+    double pooled = (odbc_test_now() - t0) / N;
     fprintf(stderr, "connect: cold %.3f ms, pooled checkout %.3f ms, ratio %.1f\n", cold * 1e3,
             pooled * 1e3, cold / pooled);
     ck_assert_msg(pooled < cold, "pooled %.3f ms not faster than cold %.3f ms", pooled * 1e3,

@@ -136,13 +136,6 @@ static SQLRETURN try_connect(const char *conn, char state[6], char *msg, size_t 
     return rc;
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 START_TEST(plain_entry)
 {
     char state[6], msg[1024], server[128], conn[512];
@@ -172,9 +165,9 @@ START_TEST(group_stall)
     char state[6], msg[1024], server[128], conn[512];
     snprintf(conn, sizeof conn, "Server=g_stall;SQLHOSTS=%s;Database=testdb;LoginTimeout=2",
              hosts_path);
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     SQLRETURN rc = try_connect(conn, state, msg, sizeof msg, server, sizeof server);
-    double took = now_s() - t0;
+    double took = odbc_test_now() - t0;
     ck_assert_msg(SQL_SUCCEEDED(rc), "%s %s", state, msg);
     ck_assert_msg(took >= 1.5 && took < 10.0, "took %.1f s", took);
     ck_assert_str_eq(server, "m_good2");
@@ -188,9 +181,9 @@ START_TEST(group_refuse_then_second)
     char state[6], msg[1024], server[128], conn[512];
     snprintf(conn, sizeof conn, "Server=g_refuse;SQLHOSTS=%s;Database=testdb;LoginTimeout=10",
              hosts_path);
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     SQLRETURN rc = try_connect(conn, state, msg, sizeof msg, server, sizeof server);
-    double took = now_s() - t0;
+    double took = odbc_test_now() - t0;
     ck_assert_msg(SQL_SUCCEEDED(rc), "%s %s", state, msg);
     ck_assert_str_eq(server, "m_good2");
     ck_assert_msg(took < 5.0, "took %.1f s", took);
@@ -205,9 +198,9 @@ START_TEST(group_unreachable_then_second)
     char state[6], msg[1024], server[128], conn[512];
     snprintf(conn, sizeof conn, "Server=g_unreach;SQLHOSTS=%s;Database=testdb;LoginTimeout=2",
              hosts_path);
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     SQLRETURN rc = try_connect(conn, state, msg, sizeof msg, server, sizeof server);
-    double took = now_s() - t0;
+    double took = odbc_test_now() - t0;
     ck_assert_msg(SQL_SUCCEEDED(rc), "%s %s", state, msg);
     ck_assert_str_eq(server, "m_good2");
     ck_assert_msg(took < 6.0, "took %.1f s", took);

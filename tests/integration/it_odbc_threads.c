@@ -42,20 +42,6 @@ static bool full_scale(void)
     return f && f[0] == '1';
 }
 
-static void write_pool_ini(void)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/odbcinst.ini", g_env.dir);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fprintf(f,
-            "[ODBC]\nTrace = No\nPooling = Yes\nPoolMaxSize = 8\nPoolWaitTimeout = 30\n\n"
-            "[ifxodbc]\nDescription = pooled\nDriver = %s\nDriver64 = %s\n"
-            "Threading = 0\nCPTimeout = 60\nFileUsage = 1\n",
-            odbc_test_driver_path(), odbc_test_driver_path());
-    ck_assert_int_eq(fclose(f), 0);
-}
-
 static void exec_ok(SQLHSTMT st, const char *sql)
 {
     SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)(uintptr_t)sql, SQL_NTS);
@@ -68,7 +54,7 @@ static void setup_common(bool pool)
 {
     ck_assert_msg(odbc_test_env_start(&g_env, NULL), "test environment");
     if (pool)
-        write_pool_ini();
+        ck_assert(odbc_test_write_pool_ini(&g_env, "PoolMaxSize = 8\nPoolWaitTimeout = 30\n"));
     ck_assert_int_eq(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &g_henv), SQL_SUCCESS);
     ck_assert_int_eq(SQLSetEnvAttr(g_henv, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0),
                      SQL_SUCCESS);
@@ -274,13 +260,6 @@ static void *pool_worker(void *p)
     return NULL;
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* The pooling application, in a child process (unixODBC closes pooled
  * connections only at exit). Exit status 0 when every checkout gave exact
  * results, at most 8 server sessions served the workers, and the server
@@ -296,7 +275,7 @@ static int pool_child(long iters)
     g_henv = env; /* the workers connect through it */
     static struct worker w[NT];
     pthread_t th[NT];
-    double t0 = now_s();
+    double t0 = odbc_test_now();
     for (int i = 0; i < NT; i++) {
         w[i] = (struct worker){.no = i, .iters = iters};
         if (pthread_create(&th[i], NULL, pool_worker, &w[i]) != 0)
@@ -304,7 +283,7 @@ static int pool_child(long iters)
     }
     for (int i = 0; i < NT; i++)
         pthread_join(th[i], NULL);
-    double dt = now_s() - t0;
+    double dt = odbc_test_now() - t0;
     if (atomic_load(&g_bad) != 0) {
         fprintf(stderr, "pool child: %d failures\n", atomic_load(&g_bad));
         return 12;

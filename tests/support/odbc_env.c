@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef IFXODBC_DRIVER_PATH
@@ -122,4 +123,26 @@ void odbc_dump_diag(SQLSMALLINT type, SQLHANDLE h)
         fprintf(stderr, "  diag %d: [%s] native %d: %s\n", (int)i, (const char *)state,
                 (int)native, (const char *)msg);
     }
+}
+
+bool odbc_test_write_pool_ini(const struct odbc_test_env *e, const char *odbc_extra)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/odbcinst.ini", e->dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return false;
+    fprintf(f,
+            "[ODBC]\nTrace = No\nPooling = Yes\n%s\n"
+            "[ifxodbc]\nDescription = pooled\nDriver = %s\nDriver64 = %s\n"
+            "Threading = 0\nCPTimeout = 60\nFileUsage = 1\n",
+            odbc_extra ? odbc_extra : "", odbc_test_driver_path(), odbc_test_driver_path());
+    return fclose(f) == 0;
+}
+
+double odbc_test_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

@@ -34,6 +34,16 @@ void odbc_test_env_stop(struct odbc_test_env *e);
 /* Print every diagnostic record of a handle to stderr (for failing assertions). */
 void odbc_dump_diag(SQLSMALLINT type, SQLHANDLE h);
 
+/* Rewrite <dir>/odbcinst.ini with unixODBC pooling on ([ODBC] Pooling = Yes
+ * plus odbc_extra lines such as "PoolMaxSize = 8\n", or NULL; the driver
+ * with CPTimeout = 60). Must run before the process's first ODBC call
+ * (unixODBC caches the ini, odbc-notes §6). False when the file cannot be
+ * written. */
+bool odbc_test_write_pool_ini(const struct odbc_test_env *e, const char *odbc_extra);
+
+/* Seconds on the monotonic clock, for timing assertions. */
+double odbc_test_now(void);
+
 /* The absolute path of the built driver (IFXODBC_DRIVER_PATH). */
 const char *odbc_test_driver_path(void);
 
