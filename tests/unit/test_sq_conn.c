@@ -12,6 +12,7 @@
 #include "sq_alloc.h"
 #include "sq_internal.h"
 #include "sq_opcodes.h"
+#include "sq_script_msgs.h"
 #include "sq_types.h"
 #include "sq_wr.h"
 
@@ -19,13 +20,7 @@
 static const uint8_t echo_mask[9] = {0xFF, 0xFC, 0x7F, 0xFC, 0x3C, 0x84, 0xAA, 0x97, 0x02};
 static const struct sq_caps caps_all = {.ext_describe = true, .big_sql = true, .long_rowid = true};
 
-/* ---- server-side script writers (doc §4.4, §7) ---- */
-
-struct col {
-    const char *name;
-    uint16_t type;
-    uint32_t enc_len;
-};
+/* ---- server-side script writers (doc §4.4, §7; shared ones: sq_script_msgs.h) ---- */
 
 static void s_conacc(struct sq_buf *b, uint8_t type, int16_t svc)
 {
@@ -62,11 +57,6 @@ static void s_conacc(struct sq_buf *b, uint8_t type, int16_t svc)
     sq_wr_put_u16_at(b, start, (uint16_t)(b->len - start));
 }
 
-static void s_eot(struct sq_buf *b)
-{
-    sq_wr_u16(b, SQ_EOT);
-}
-
 static void s_protocols(struct sq_buf *b, const uint8_t *mask, size_t n)
 {
     sq_wr_u16(b, SQ_PROTOCOLS);
@@ -76,76 +66,11 @@ static void s_protocols(struct sq_buf *b, const uint8_t *mask, size_t n)
     s_eot(b);
 }
 
-/* Extended describe (doc §7.3). */
-static void s_describe(struct sq_buf *b, uint16_t type, uint16_t id, const struct col *cols,
-                       size_t n)
-{
-    size_t strtab = 0;
-    for (size_t i = 0; i < n; i++)
-        strtab += strlen(cols[i].name) + 1;
-    sq_wr_u16(b, SQ_DESCRIBE);
-    sq_wr_u16(b, type);
-    sq_wr_u16(b, id);
-    sq_wr_u32(b, 0);
-    sq_wr_u16(b, 100);
-    sq_wr_u16(b, (uint16_t)n);
-    sq_wr_u32(b, (uint32_t)strtab);
-    uint32_t off = 0;
-    for (size_t i = 0; i < n; i++) {
-        sq_wr_u32(b, off);
-        sq_wr_u32(b, 0);
-        sq_wr_u16(b, cols[i].type);
-        sq_wr_u32(b, 0);
-        sq_wr_u16(b, 0);
-        sq_wr_u16(b, 0);
-        sq_wr_u16(b, 0);
-        sq_wr_u16(b, 0);
-        sq_wr_u32(b, 0);
-        sq_wr_u32(b, cols[i].enc_len);
-        off += (uint32_t)strlen(cols[i].name) + 1;
-    }
-    for (size_t i = 0; i < n; i++)
-        sq_wr_bytes(b, cols[i].name, strlen(cols[i].name) + 1);
-    sq_wr_pad(b, strtab);
-}
-
-static void s_done(struct sq_buf *b, int64_t rows, int32_t serial)
-{
-    sq_wr_u16(b, SQ_DONE);
-    sq_wr_u16(b, 0);
-    sq_wr_i64(b, rows);
-    sq_wr_i64(b, 0);
-    sq_wr_i32(b, serial);
-}
-
 static void s_cost(struct sq_buf *b)
 {
     sq_wr_u16(b, SQ_COST);
     sq_wr_i32(b, 1);
     sq_wr_i32(b, 1);
-}
-
-static void s_err(struct sq_buf *b, int16_t code, int16_t isam, const char *text)
-{
-    sq_wr_u16(b, SQ_ERR);
-    sq_wr_i16(b, code);
-    sq_wr_i16(b, isam);
-    sq_wr_u32(b, 0);
-    sq_wr_str16(b, text, strlen(text));
-    s_eot(b);
-}
-
-/* Row (INTEGER id, VARCHAR name). */
-static void s_row_iv(struct sq_buf *b, int32_t id, const char *name)
-{
-    size_t n = strlen(name);
-    sq_wr_u16(b, SQ_TUPLE);
-    sq_wr_u16(b, 0);
-    sq_wr_u32(b, (uint32_t)(4 + 1 + n));
-    sq_wr_i32(b, id);
-    sq_wr_u8(b, (uint8_t)n);
-    sq_wr_bytes(b, name, n);
-    sq_wr_pad(b, 5 + n);
 }
 
 static const struct col iv_cols[] = {{"id", 0x0102, 4}, {"name", SQ_T_VARCHAR, 20}};
