@@ -1480,6 +1480,19 @@ static int time_operand(const struct ifx_type *ty, sqlite3_value *v, struct ifx_
     return 0;
 }
 
+/* An INTERVAL result (total in its class's smallest unit), checked against
+ * the qualifier's leading precision (ifx_iv_from_total's error when not). */
+static int iv_result(int64_t total, uint32_t qual, struct srv_sval *out)
+{
+    char txt[64];
+    int rc = ifx_iv_from_total(total, qual, txt, sizeof txt);
+    if (rc)
+        return rc;
+    out->kind = SQLITE_INTEGER;
+    out->i = total;
+    return 0;
+}
+
 int ifx_time_arith(const struct ifx_type *l, sqlite3_value *a, int op, const struct ifx_type *r,
                    sqlite3_value *b, struct srv_sval *out)
 {
@@ -1513,12 +1526,7 @@ int ifx_time_arith(const struct ifx_type *l, sqlite3_value *a, int op, const str
             total = dt_ticks(&x) - dt_ticks(&y);
         int64_t eu = iv_end_unit(res.len);
         total = total / eu * eu;
-        rc = ifx_iv_from_total(total, res.len, txt, sizeof txt);
-        if (rc)
-            return rc;
-        out->kind = SQLITE_INTEGER;
-        out->i = total;
-        return 0;
+        return iv_result(total, res.len, out);
     }
     if (res.code == SQ_T_INTERVAL) {
         /* INTERVAL +- INTERVAL: one class only. */
@@ -1528,12 +1536,7 @@ int ifx_time_arith(const struct ifx_type *l, sqlite3_value *a, int op, const str
         if (op == '+' ? __builtin_add_overflow(ix, iy, &total)
                       : __builtin_sub_overflow(ix, iy, &total))
             return SRV_E_DT_RANGE;
-        rc = ifx_iv_from_total(total, res.len, txt, sizeof txt);
-        if (rc)
-            return rc;
-        out->kind = SQLITE_INTEGER;
-        out->i = total;
-        return 0;
+        return iv_result(total, res.len, out);
     }
     /* DATETIME +- INTERVAL */
     int64_t d = op == '-' ? -iy : iy;
