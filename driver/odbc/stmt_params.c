@@ -137,17 +137,26 @@ static const struct sq_coldesc *lob_target(struct stmt *s, size_t i, bool probe)
     return NULL;
 }
 
+/* Parameter i's APD and IPD records (p NULL when the IPD has none) and a
+ * conversion input with its SQL type (VARCHAR when undescribed) and C type
+ * (SQL_C_DEFAULT resolved). */
+static void param_types(struct stmt *s, size_t i, const struct desc_rec **a,
+                        const struct desc_rec **p, struct conv_param_in *in)
+{
+    *a = &s->apd->recs[i + 1];
+    *p = (SQLSMALLINT)(i + 1) <= s->ipd.count ? &s->ipd.recs[i + 1] : NULL;
+    memset(in, 0, sizeof *in);
+    in->sql_type = *p ? (*p)->concise_type : SQL_VARCHAR;
+    in->c_type = (*a)->concise_type == SQL_C_DEFAULT ? conv_default_c_type(in->sql_type)
+                                                     : (*a)->concise_type;
+}
+
 bool stmt_params_have_lob(struct stmt *s, size_t n)
 {
     for (size_t i = 0; i < n && (SQLSMALLINT)(i + 1) <= s->apd->count; i++) {
-        const struct desc_rec *a = &s->apd->recs[i + 1];
-        const struct desc_rec *p = (SQLSMALLINT)(i + 1) <= s->ipd.count ? &s->ipd.recs[i + 1]
-                                                                         : NULL;
+        const struct desc_rec *a, *p;
         struct conv_param_in in;
-        memset(&in, 0, sizeof in);
-        in.sql_type = p ? p->concise_type : SQL_VARCHAR;
-        in.c_type = a->concise_type == SQL_C_DEFAULT ? conv_default_c_type(in.sql_type)
-                                                     : a->concise_type;
+        param_types(s, i, &a, &p, &in);
         /* Could this parameter carry a large object? Long and binary SQL
          * types, data at execution, or a first value over a CHAR parameter's
          * 65535 bytes. */
@@ -172,14 +181,9 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
 {
     SQLRETURN total = SQL_SUCCESS;
     for (size_t i = 0; i < n; i++) {
-        const struct desc_rec *a = &s->apd->recs[i + 1];
-        const struct desc_rec *p = (SQLSMALLINT)(i + 1) <= s->ipd.count ? &s->ipd.recs[i + 1]
-                                                                         : NULL;
+        const struct desc_rec *a, *p;
         struct conv_param_in in;
-        memset(&in, 0, sizeof in);
-        in.sql_type = p ? p->concise_type : SQL_VARCHAR;
-        in.c_type = a->concise_type == SQL_C_DEFAULT ? conv_default_c_type(in.sql_type)
-                                                     : a->concise_type;
+        param_types(s, i, &a, &p, &in);
         in.column_size = p ? p->length : 0;
         in.decimal_digits = p ? p->scale : 0;
         in.num_precision = a->precision ? a->precision : (p ? p->precision : 0);
