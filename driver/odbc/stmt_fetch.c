@@ -192,6 +192,24 @@ static enum sq_rc next_row(struct stmt *s)
 
 static SQLRETURN fetch_rowset(struct stmt *s, SQLSMALLINT orientation, SQLLEN offset);
 
+/* Row i of a rowset was filled with rrc: its status entry, the error count
+ * (a rowset of only errors is SQL_ERROR) and the rowset's return code (a row
+ * error makes the rowset SQL_SUCCESS_WITH_INFO). */
+static void rowset_row_done(SQLUSMALLINT *status, SQLULEN i, SQLRETURN rrc, size_t *errors,
+                            SQLRETURN *total)
+{
+    if (status)
+        status[i] = rrc == SQL_SUCCESS ? SQL_ROW_SUCCESS
+                    : rrc == SQL_ERROR ? SQL_ROW_ERROR
+                                       : SQL_ROW_SUCCESS_WITH_INFO;
+    if (rrc == SQL_ERROR) {
+        (*errors)++;
+        *total = diag_merge_rc(*total, SQL_SUCCESS_WITH_INFO);
+    } else {
+        *total = diag_merge_rc(*total, rrc);
+    }
+}
+
 /* ---- STATIC cursors over server scroll cursors ----
  * A rowset starting at row S is one SQ_SFETCH ABSOLUTE S (one round trip,
  * one row) followed by SQ_SFETCH NEXT for the rest (the server fills the
@@ -423,16 +441,7 @@ static SQLRETURN scroll_rowset(struct stmt *s, SQLSMALLINT orientation, SQLLEN o
             s->rows_fetched = s->row->position; /* diagnostics' row numbers */
         SQLRETURN rrc = fill_row(s, got, &today);
         rrc = diag_merge_rc(rrc, fill_bookmark(s, got, s->row->position));
-        if (status)
-            status[got] = rrc == SQL_SUCCESS ? SQL_ROW_SUCCESS
-                          : rrc == SQL_ERROR ? SQL_ROW_ERROR
-                                             : SQL_ROW_SUCCESS_WITH_INFO;
-        if (rrc == SQL_ERROR) {
-            errors++;
-            total = diag_merge_rc(total, SQL_SUCCESS_WITH_INFO);
-        } else {
-            total = diag_merge_rc(total, rrc);
-        }
+        rowset_row_done(status, got, rrc, &errors, &total);
         got++;
     }
     if (status)
@@ -582,16 +591,7 @@ static SQLRETURN fetch_rowset(struct stmt *s, SQLSMALLINT orientation, SQLLEN of
         }
         s->rows_fetched++;
         SQLRETURN rrc = fill_row(s, got, &today);
-        if (status)
-            status[got] = rrc == SQL_SUCCESS ? SQL_ROW_SUCCESS
-                          : rrc == SQL_ERROR ? SQL_ROW_ERROR
-                                             : SQL_ROW_SUCCESS_WITH_INFO;
-        if (rrc == SQL_ERROR) {
-            errors++;
-            total = diag_merge_rc(total, SQL_SUCCESS_WITH_INFO);
-        } else {
-            total = diag_merge_rc(total, rrc);
-        }
+        rowset_row_done(status, got, rrc, &errors, &total);
         got++;
     }
     if (status)
