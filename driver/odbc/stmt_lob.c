@@ -308,6 +308,15 @@ static SQLRETURN start(struct stmt *s, SQLUSMALLINT col, const struct sq_coldesc
     return SQL_SUCCESS;
 }
 
+/* A NULL large object: SQL_NULL_DATA, or 22002 without an indicator. */
+static SQLRETURN null_out(struct stmt *s, SQLLEN *ind, SQLLEN diag_row, SQLUSMALLINT col)
+{
+    if (!ind)
+        return diag_from_conv(&s->hdr, CONV_NULL_NO_INDICATOR, diag_row, (SQLINTEGER)col);
+    *ind = SQL_NULL_DATA;
+    return SQL_SUCCESS;
+}
+
 /* One piece into t->buf. final: SQL_SUCCESS and this is the last piece.
  * SQL_SUCCESS_WITH_INFO (01004) when more remains. */
 static SQLRETURN piece(struct stmt *s, const struct conv_target *t, SQLLEN *ind, SQLLEN diag_row,
@@ -364,10 +373,7 @@ SQLRETURN stmt_lob_getdata(struct stmt *s, SQLUSMALLINT col, const struct sq_col
             L->col = col;
             L->row_no = s->rows_fetched;
             L->finished = true;
-            if (!ind)
-                return diag_from_conv(&s->hdr, CONV_NULL_NO_INDICATOR, diag_row, (SQLINTEGER)col);
-            *ind = SQL_NULL_DATA;
-            return SQL_SUCCESS;
+            return null_out(s, ind, diag_row, col);
         }
         SQLRETURN rc = start(s, col, cd, v, t->c_type);
         if (rc != SQL_SUCCESS)
@@ -380,12 +386,8 @@ SQLRETURN stmt_lob_bound(struct stmt *s, SQLUSMALLINT col, const struct sq_colde
                          const struct sq_value *v, const struct conv_target *t, SQLLEN *ind,
                          SQLLEN diag_row)
 {
-    if (v->is_null) {
-        if (!ind)
-            return diag_from_conv(&s->hdr, CONV_NULL_NO_INDICATOR, diag_row, (SQLINTEGER)col);
-        *ind = SQL_NULL_DATA;
-        return SQL_SUCCESS;
-    }
+    if (v->is_null)
+        return null_out(s, ind, diag_row, col);
     SQLRETURN rc = start(s, col, cd, v, t->c_type);
     if (rc != SQL_SUCCESS)
         return rc;
