@@ -134,6 +134,17 @@ static bool num_arg(sqlite3_value *v, double *out)
     return true;
 }
 
+/* A computed DECIMAL as SQLite holds DECIMAL values (ifx_dec_fits_real). */
+static void dec_result(sqlite3_context *ctx, const struct ifx_dec *r)
+{
+    char txt[2 * IFX_DEC_MAXDIG + 8];
+    size_t n = ifx_dec_format(r, SQ_DEC_FLOATING, txt, sizeof txt);
+    if (ifx_dec_fits_real(r))
+        sqlite3_result_double(ctx, strtod(txt, NULL));
+    else
+        sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
+}
+
 /* a / b: Informix divides exactly; division by zero is -1202. */
 static void fn_div(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -152,12 +163,7 @@ static void fn_div(sqlite3_context *ctx, int argc, sqlite3_value **argv)
                 return;
             }
             if (ifx_dec_div(&x, &y, 32, &r)) {
-                char txt[2 * IFX_DEC_MAXDIG + 8];
-                size_t n = ifx_dec_format(&r, SQ_DEC_FLOATING, txt, sizeof txt);
-                if (r.ndig <= 15 && r.point <= 308 && r.point >= -300)
-                    sqlite3_result_double(ctx, strtod(txt, NULL));
-                else
-                    sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
+                dec_result(ctx, &r);
                 return;
             }
         }
@@ -260,12 +266,7 @@ static void fn_narith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         return;
     }
     ifx_dec_arith(&a, sqlite3_value_int(argv[1]), &b, &r);
-    char txt[2 * IFX_DEC_MAXDIG + 8];
-    size_t n = ifx_dec_format(&r, SQ_DEC_FLOATING, txt, sizeof txt);
-    if (r.ndig <= 15 && r.point <= 308 && r.point >= -300)
-        sqlite3_result_double(ctx, strtod(txt, NULL));
-    else
-        sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
+    dec_result(ctx, &r);
 }
 
 /* ifx_dsum(x) / ifx_davg(x): SUM and AVG of a DECIMAL beyond 15 digits,
@@ -294,16 +295,6 @@ static void fn_dagg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     ifx_dec_arith(&g->acc, '+', &x, &r);
     g->acc = r;
     g->n++;
-}
-
-static void dec_result(sqlite3_context *ctx, const struct ifx_dec *r)
-{
-    char txt[2 * IFX_DEC_MAXDIG + 8];
-    size_t n = ifx_dec_format(r, SQ_DEC_FLOATING, txt, sizeof txt);
-    if (r->ndig <= 15 && r->point <= 308 && r->point >= -300)
-        sqlite3_result_double(ctx, strtod(txt, NULL));
-    else
-        sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
 }
 
 static void fn_dagg_final(sqlite3_context *ctx, bool avg)

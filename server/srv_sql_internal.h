@@ -131,6 +131,12 @@ int ifx_dec_int_digits(const struct ifx_dec *d);
 /* Plain text (no exponent) with exactly `scale` fraction digits, or as few as
  * needed when scale is 0xFF. Returns the length; out needs 2*IFX_DEC_MAXDIG. */
 size_t ifx_dec_format(const struct ifx_dec *d, unsigned scale, char *out, size_t cap);
+/* DECIMAL storage rule: a value that 15 significant digits hold (and a
+ * double's exponent range) is stored as REAL, anything longer as exact text. */
+static inline bool ifx_dec_fits_real(const struct ifx_dec *d)
+{
+    return d->ndig <= 15 && d->point <= 308 && d->point >= -300;
+}
 /* Exact a op b for op '+', '-', '*' (rounded to IFX_DEC_MAXDIG digits). */
 bool ifx_dec_arith(const struct ifx_dec *a, int op, const struct ifx_dec *b, struct ifx_dec *r);
 /* Exact a / b to `digits` significant digits (rounded); false when b is 0. */

@@ -1669,7 +1669,7 @@ static int coerce_dec(const struct ifx_type *ty, sqlite3_value *v, struct srv_sv
     /* Hybrid storage: REAL when 15 significant digits hold the value exactly
      * (so SQL comparison, ordering and arithmetic work), else the exact text.
      * Arithmetic and comparisons on the >15-digit TEXT values are approximate. */
-    if (d.ndig <= 15 && d.point <= 308 && d.point >= -300) {
+    if (ifx_dec_fits_real(&d)) {
         out->kind = SQLITE_FLOAT;
         out->f = strtod(txt, NULL);
         return 0;
