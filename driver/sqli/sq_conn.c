@@ -195,18 +195,22 @@ enum sq_rc sq_conn_flush(struct sq_conn *c)
 
 enum sq_rc sq_conn_write_out(struct sq_conn *c)
 {
-    if (!sq_buf_ok(&c->out)) {
-        sq_buf_reset(&c->out);
+    return sq_conn_write_buf(c, &c->out);
+}
+
+enum sq_rc sq_conn_write_buf(struct sq_conn *c, struct sq_buf *b)
+{
+    if (!sq_buf_ok(b)) {
+        sq_buf_reset(b);
         return sq_conn_fail(c, SQ_RC_NOMEM, "out of memory building a request");
     }
     if (!c->tr)
         return sq_conn_fail(c, SQ_RC_BROKEN, "no transport");
     char err[256] = "";
-    sq_trace_out(c->trace, c->out.data, c->out.len);
-    enum sq_rc rc =
-        c->tr->ops->write(c->tr, c->out.data, c->out.len, conn_deadline(c), err, sizeof err);
-    sq_buf_reset(&c->out);
-    sq_buf_shrink(&c->out, 1u << 20);
+    sq_trace_out(c->trace, b->data, b->len);
+    enum sq_rc rc = c->tr->ops->write(c->tr, b->data, b->len, conn_deadline(c), err, sizeof err);
+    sq_buf_reset(b);
+    sq_buf_shrink(b, 1u << 20);
     if (rc != SQ_RC_OK) {
         if (atomic_load(&c->interrupted))
             return sq_conn_fail(c, SQ_RC_CANCELLED, "operation cancelled");
@@ -343,6 +347,13 @@ enum sq_rc sq_conn_read_reply(struct sq_conn *c, struct sq_reply *r)
                 return sq_conn_fail(c, rc, "cannot store a row: %s", sq_rc_name(rc));
             position = 0;
             r->ntuples++;
+            break;
+        case SQ_FILE:
+            /* A client file request in the middle of the reply (doc §9.8):
+             * answered at once, then the reply goes on. */
+            rc = sq_file_serve(c, &m);
+            if (rc != SQ_RC_OK)
+                return rc;
             break;
         case SQ_TUPID:
             if (!r->stmt || !r->want_tuples)

@@ -64,6 +64,12 @@ struct sq_conn {
     size_t lob_chunk_n;      /* bytes in lob_chunk not yet framed */
     uint8_t lob_chunk[1024]; /* SQ_BLOB_PUT_CHUNK */
     struct sq_trace *trace; /* protocol trace (sq_trace.h), NULL = off */
+    /* Client file requests (SQ_FILE, sq_file.h): the handler, NULL = refuse
+     * every open; whether a handler file is open. */
+    const struct sq_file_ops *file_ops;
+    bool file_open;
+    int32_t file_mode;  /* SQ_FILE_MODE_* of the open file */
+    uint64_t file_left; /* read mode: bytes not yet asked for */
 };
 
 struct sq_rowent {
@@ -160,7 +166,15 @@ struct sq_msg {
         struct {
             const uint8_t *p;
             size_t n;
-        } blob; /* SQ_BLOB chunk */
+        } blob; /* SQ_BLOB chunk; SQ_FILE_WRITE chunk */
+        struct {
+            uint16_t optype; /* SQ_FILE_OPEN / _CLOSE / _READ / _WRITE */
+            const uint8_t *name;
+            size_t name_n;
+            int32_t mode, flags, offset; /* open */
+            uint16_t bufsize;            /* read */
+            int32_t amount;              /* read */
+        } file; /* SQ_FILE request (sq_file.c) */
         struct {
             const uint8_t *mask;
             size_t n;
@@ -276,6 +290,13 @@ enum sq_rc sq_conn_flush(struct sq_conn *conn);
 /* Write conn->out as it is (part of a group) and reset it: no draining, no
  * checks (sq_blob.c streams SQ_BLOB chunks of a half-sent group). */
 enum sq_rc sq_conn_write_out(struct sq_conn *conn);
+/* The same for any buffer (sq_file.c answers file requests from its own, since
+ * conn->out may hold a request waiting for a drain). */
+enum sq_rc sq_conn_write_buf(struct sq_conn *conn, struct sq_buf *b);
+/* Answer an SQ_FILE request just read in a reply (sq_file.c): reads the rest of
+ * the request (up to its SQ_EOT), calls the connection's file handler, writes
+ * the answer group. OK or a connection failure. */
+enum sq_rc sq_file_serve(struct sq_conn *conn, const struct sq_msg *m);
 /* Record an SQ_ERR as the connection's server error and message. */
 void sq_conn_record_error(struct sq_conn *conn, const struct sq_msg *m);
 /* Read the rest of a FETCHBLOB reply (sq_blob.c); OK or a failure. */

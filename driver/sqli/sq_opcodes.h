@@ -74,6 +74,12 @@
 #define SQ_FPARAM 104
 #define SQ_FILE_READ 106
 #define SQ_FILE_WRITE 107
+/* SQ_FILE optypes (doc §9.8 [L]): open, close, read from the client, write
+ * to the client. */
+#define SQ_FILE_OPEN 0
+#define SQ_FILE_CLOSE 1
+#define SQ_FILE_READREQ 2
+#define SQ_FILE_WRITEREQ 3
 #define SQ_PROTOCOLS 126
 #define SQ_ACCEPT 127
 #define SQ_ACK 128

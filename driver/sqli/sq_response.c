@@ -58,6 +58,10 @@ const char *sq_opcode_name(uint16_t op)
         return "SQ_PROTOCOLS";
     case SQ_BLOB:
         return "SQ_BLOB";
+    case SQ_FILE:
+        return "SQ_FILE";
+    case SQ_FILE_WRITE:
+        return "SQ_FILE_WRITE";
     default:
         return "SQ_?";
     }
@@ -297,6 +301,35 @@ enum sq_rc sq_decode_msg(const struct sq_caps *caps, struct sq_rd *rd, struct sq
 
     case SQ_BLOB:
         /* str16 chunk + pad; an empty chunk ends the value (doc §9.7, V20). */
+        NEED(sq_rd_str16(rd, &m->u.blob.p, &m->u.blob.n));
+        return SQ_RC_OK;
+
+    case SQ_FILE:
+        /* A client file request (doc §9.8 [L]; widths of open ours:
+         * PROTOCOL.md "Smart LOBs"): u16 optype, then per optype
+         * open: str16 name, i32 mode, i32 flags, i32 offset; read: u16
+         * bufsize, i32 amount; close, write: nothing. */
+        NEED(sq_rd_u16(rd, &m->u.file.optype));
+        switch (m->u.file.optype) {
+        case SQ_FILE_OPEN:
+            NEED(sq_rd_str16(rd, &m->u.file.name, &m->u.file.name_n));
+            NEED(sq_rd_i32(rd, &m->u.file.mode));
+            NEED(sq_rd_i32(rd, &m->u.file.flags));
+            NEED(sq_rd_i32(rd, &m->u.file.offset));
+            return SQ_RC_OK;
+        case SQ_FILE_READREQ:
+            NEED(sq_rd_u16(rd, &m->u.file.bufsize));
+            NEED(sq_rd_i32(rd, &m->u.file.amount));
+            return SQ_RC_OK;
+        case SQ_FILE_CLOSE:
+        case SQ_FILE_WRITEREQ:
+            return SQ_RC_OK;
+        default:
+            return SQ_RC_PROTOCOL;
+        }
+
+    case SQ_FILE_WRITE:
+        /* str16 chunk of a client file being written (doc §9.8 [L]). */
         NEED(sq_rd_str16(rd, &m->u.blob.p, &m->u.blob.n));
         return SQ_RC_OK;
 

@@ -820,6 +820,13 @@ enum sq_rc sq_param_encode(struct sq_buf *out, const struct sq_param *p)
             if (p->u.lob.n > UINT32_MAX) /* tb_size is 32 bits (blob.h) */
                 return SQ_RC_MISUSE;
             break;
+        case SQ_T_UDTFIXED:
+            /* A smart-LOB locator (PROTOCOL.md "Smart LOBs", ours): prec is
+             * the extended id, the value the 72 locator bytes. */
+            if ((p->prec != SQ_XID_BLOB && p->prec != SQ_XID_CLOB) ||
+                p->u.s.n != SQ_LO_LOCATOR_SIZE || !p->u.s.p)
+                return SQ_RC_MISUSE;
+            break;
         default:
             return SQ_RC_MISUSE;
         }
@@ -874,6 +881,9 @@ enum sq_rc sq_param_encode(struct sq_buf *out, const struct sq_param *p)
             sq_wr_bytes(out, desc, sizeof desc);
             break;
         }
+        case SQ_T_UDTFIXED:
+            sq_wr_bytes(out, p->u.s.p, SQ_LO_LOCATOR_SIZE); /* 72: even, no pad */
+            break;
         default:                                        /* strings, checked above */
             (void)sq_wr_str16(out, p->u.s.p, p->u.s.n); /* length checked above */
             break;

@@ -224,7 +224,8 @@ struct sq_param {
         struct {
             const uint8_t *p;
             size_t n;
-        } s;         /* CHAR / VARCHAR text (str16 on the wire) */
+        } s;         /* CHAR / VARCHAR text (str16 on the wire); UDTFIXED: a 72-byte
+                      * smart-LOB locator, prec = SQ_XID_BLOB / SQ_XID_CLOB */
         struct sq_decimal dec; /* DECIMAL, MONEY (prec = (p << 8) | s) */
         struct sq_dt dt;       /* DATETIME, INTERVAL (prec = qualifier) */
         struct {
