@@ -513,8 +513,10 @@ uint16_t conv_lob_type(const struct conv_param_in *in)
 {
     switch (target_kind(in)) {
     case SQ_K_BYTE:
+    case SQ_K_BLOB: /* built as BYTE, sent as a new object's locator (stmt_smartlob.c) */
         return SQ_T_BYTE;
     case SQ_K_TEXT:
+    case SQ_K_CLOB:
         return SQ_T_TEXT;
     case SQ_K_UNKNOWN:
         break;

@@ -117,6 +117,28 @@ SQLRETURN charset_params_out(struct stmt *s, size_t n, SQLULEN row)
     }
     for (size_t i = 0; i < n; i++) {
         struct sq_param *p = &s->params[i];
+        if (!p->is_null && SQ_T_BASE(p->type) == SQ_T_TEXT && p->u.lob.p &&
+            !(s->dae && s->dae[i].text_raw)) {
+            /* a TEXT/CLOB value in memory (spooled ones: charset_lob_spool_out) */
+            if (charset_is_passthrough(c->cs, (const char *)p->u.lob.p, (size_t)p->u.lob.n))
+                continue;
+            const char *o;
+            size_t on, off = 0;
+            uint32_t cp = 0;
+            enum cs_rc r = charset_to_db(c->cs, (const char *)p->u.lob.p, (size_t)p->u.lob.n,
+                                         &c->par[i], &o, &on, &off, &cp);
+            if (r == CS_NOMEM)
+                return diag_add(&s->hdr, DIAG_HY001, NULL);
+            if (r != CS_OK) {
+                char what[64];
+                snprintf(what, sizeof what, "parameter %zu of row %lu", i + 1,
+                         (unsigned long)row + 1);
+                return unmappable(&s->hdr, c->cs, cp, off, what);
+            }
+            p->u.lob.p = (const uint8_t *)o;
+            p->u.lob.n = on;
+            continue;
+        }
         if (p->is_null || !is_text_param(p->type) ||
             charset_is_passthrough(c->cs, (const char *)p->u.s.p, p->u.s.n))
             continue;
@@ -241,4 +263,139 @@ const char *charset_diag_text(struct handle *h, const char *text, char *buf, siz
         return text;
     snprintf(buf, cap, "%.*s", (int)on, o);
     return buf;
+}
+
+/* ---- TEXT / CLOB values (stmt_lob.c) ---------------------------------------
+ * Large text goes through in pieces, so a character may be cut between two:
+ * the bytes of an incomplete character at the end of a piece wait in `carry`
+ * for the next one (at most 3 bytes in either direction: a UTF-8 sequence
+ * or a multibyte code set's character). */
+
+/* An unconvertible character in the last few bytes of a piece that is not the
+ * last: the start of a character cut by the piece boundary. */
+static bool cut_at_end(size_t off, size_t n, bool last)
+{
+    return !last && off + LOB_CARRY_MAX >= n && off < n;
+}
+
+SQLRETURN charset_lob_in(struct stmt *s, struct lob_xcode *x, const uint8_t *p, size_t n,
+                         bool last, const uint8_t **out, size_t *out_n)
+{
+    struct charset_conn *c = s->dbc->csc;
+    const char *src = (const char *)p;
+    if (x->carry_n) {
+        /* join the carried bytes and the piece */
+        size_t need = x->carry_n + n;
+        if (need > x->join.cap) {
+            char *j = sq_realloc(x->join.p, need);
+            if (!j)
+                return diag_add(&s->hdr, DIAG_HY001, NULL);
+            x->join.p = j;
+            x->join.cap = need;
+        }
+        memcpy(x->join.p, x->carry, x->carry_n);
+        if (n)
+            memcpy(x->join.p + x->carry_n, p, n);
+        src = x->join.p;
+        n = need;
+        x->carry_n = 0;
+    }
+    const char *o = src;
+    size_t on = n, off = 0;
+    enum cs_rc r = charset_is_passthrough(c->cs, src, n)
+                       ? CS_OK
+                       : charset_from_db(c->cs, src, n, &x->out, &o, &on, &off);
+    if (r == CS_INVALID && cut_at_end(off, n, last)) {
+        memcpy(x->carry, src + off, n - off);
+        x->carry_n = n - off;
+        n = off;
+        o = src;
+        on = n;
+        r = charset_is_passthrough(c->cs, src, n)
+                ? CS_OK
+                : charset_from_db(c->cs, src, n, &x->out, &o, &on, &off);
+    }
+    if (r == CS_NOMEM)
+        return diag_add(&s->hdr, DIAG_HY001, NULL);
+    if (r != CS_OK) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "large text: byte 0x%02X at offset %llu is not a %s character",
+                 (unsigned)(uint8_t)src[off], (unsigned long long)(x->done + off),
+                 charset_name(c->cs));
+        return diag_add_server(&s->hdr, -21005, 0, detail);
+    }
+    x->done += n;
+    *out = (const uint8_t *)o;
+    *out_n = on;
+    return SQL_SUCCESS;
+}
+
+void charset_lob_xcode_fini(struct lob_xcode *x)
+{
+    charset_buf_fini(&x->out);
+    charset_buf_fini(&x->join);
+    memset(x, 0, sizeof *x);
+}
+
+SQLRETURN charset_lob_spool_out(struct stmt *s, void **spool, size_t *len, size_t param)
+{
+    struct charset_conn *c = s->dbc->csc;
+    FILE *in = *spool;
+    if (!c || !in)
+        return SQL_SUCCESS;
+    FILE *out = tmpfile();
+    if (!out)
+        return diag_add(&s->hdr, DIAG_HY001,
+                        "cannot create a temporary file for a TEXT/CLOB parameter");
+    enum { PIECE = 65536 };
+    char *buf = sq_malloc(PIECE + LOB_CARRY_MAX);
+    struct cs_buf cb = {0};
+    SQLRETURN rc = SQL_SUCCESS;
+    size_t carry = 0, total = 0, read = 0;
+    rewind(in);
+    while (buf && rc == SQL_SUCCESS) {
+        size_t k = fread(buf + carry, 1, PIECE, in);
+        bool last = k < PIECE;
+        size_t n = carry + k, off = 0, on;
+        const char *o;
+        uint32_t cp = 0;
+        enum cs_rc r = charset_to_db(c->cs, buf, n, &cb, &o, &on, &off, &cp);
+        size_t keep = 0;
+        if (r == CS_UNMAPPABLE && cp == 0xFFFDu && cut_at_end(off, n, last)) {
+            keep = n - off; /* a UTF-8 sequence cut by the piece */
+            r = charset_to_db(c->cs, buf, off, &cb, &o, &on, &off, &cp);
+        }
+        if (r == CS_NOMEM) {
+            rc = diag_add(&s->hdr, DIAG_HY001, NULL);
+            break;
+        }
+        if (r != CS_OK) {
+            char what[64];
+            snprintf(what, sizeof what, "parameter %zu", param + 1);
+            rc = unmappable(&s->hdr, c->cs, cp, read + off, what);
+            break;
+        }
+        if (on && fwrite(o, 1, on, out) != on) {
+            rc = diag_add(&s->hdr, DIAG_HY001, "cannot write a TEXT/CLOB parameter's temporary file");
+            break;
+        }
+        total += on;
+        read += n - keep;
+        memmove(buf, buf + n - keep, keep);
+        carry = keep;
+        if (last)
+            break;
+    }
+    if (!buf)
+        rc = diag_add(&s->hdr, DIAG_HY001, NULL);
+    sq_free(buf);
+    charset_buf_fini(&cb);
+    if (rc != SQL_SUCCESS) {
+        fclose(out);
+        return rc;
+    }
+    fclose(in);
+    *spool = out;
+    *len = total;
+    return SQL_SUCCESS;
 }

@@ -72,4 +72,25 @@ void charset_adjust_coltype(struct dbc *dbc, const struct sq_coldesc *col, struc
  * diagnostics of handle h; returns text itself when nothing changes. */
 const char *charset_diag_text(struct handle *h, const char *text, char *buf, size_t cap);
 
+/* TEXT and CLOB values, read or sent in pieces. */
+#define LOB_CARRY_MAX 3
+struct lob_xcode {
+    uint8_t carry[LOB_CARRY_MAX]; /* an incomplete character from the last piece */
+    size_t carry_n;
+    uint64_t done;      /* source bytes converted, for messages */
+    struct cs_buf out;  /* the converted piece */
+    struct cs_buf join; /* carry + piece */
+};
+/* One piece of a TEXT/CLOB value from the database code set to UTF-8 (*out
+ * valid until the next call); last = no piece follows. SQL_SUCCESS, or
+ * SQL_ERROR with 22018 / -21005 (bytes that are not text of the code set). */
+SQLRETURN charset_lob_in(struct stmt *s, struct lob_xcode *x, const uint8_t *p, size_t n,
+                         bool last, const uint8_t **out, size_t *out_n);
+void charset_lob_xcode_fini(struct lob_xcode *x);
+/* A spooled TEXT/CLOB parameter (a FILE * of UTF-8 written by SQLPutData)
+ * into a new temporary file in the database code set; *spool and *len are
+ * replaced (the old file is closed). No-op for a UTF-8 database. SQL_SUCCESS
+ * or SQL_ERROR with 22018 / -21005 for a character the code set lacks. */
+SQLRETURN charset_lob_spool_out(struct stmt *s, void **spool, size_t *len, size_t param);
+
 #endif

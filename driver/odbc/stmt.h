@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "charset_odbc.h"
 #include "conv.h"
 #include "desc.h"
 #include "enc.h"
@@ -81,6 +82,22 @@ struct dae_buf {
     bool lob_spool;  /* a BYTE/TEXT value of unknown length: SQLPutData pieces go to `spool` */
     void *spool;     /* FILE * of an anonymous temporary file, or NULL */
     uint16_t lob_type; /* SQ_T_BYTE / SQ_T_TEXT of a spooled value */
+    bool lob_smart;    /* its target column is a BLOB/CLOB: sent as a locator made by
+                        * filetoblob/filetoclob (stmt_smartlob.c) */
+    uint8_t locator[72]; /* that locator, while the parameter refers to it */
+    bool text_raw;     /* SQL_C_BINARY data: a TEXT/CLOB value keeps its bytes as given */
+    bool xcoded;       /* the spool was converted to the database code set */
+};
+
+/* A smart large object's data as lotofile delivered it (stmt_smartlob.c):
+ * in memory up to a limit, then in an anonymous temporary file. */
+struct lob_spool {
+    uint8_t *mem;
+    size_t mem_n, mem_cap;
+    void *file;  /* FILE *, or NULL */
+    uint64_t n;  /* bytes delivered */
+    uint64_t rd; /* bytes read back */
+    bool failed; /* a write to the spool failed */
 };
 
 /* BYTE/TEXT value being returned by SQLGetData (stmt_lob.c). */
@@ -104,6 +121,12 @@ struct lob_rd {
     uint8_t desc[56];
     uint8_t *buf;       /* unconverted source: at most one chunk + a partial sequence */
     size_t buf_off, buf_n, buf_cap;
+    bool smart;           /* a BLOB/CLOB: the source is sp, filled by lotofile */
+    struct lob_spool sp;
+    bool xcode;           /* TEXT/CLOB in a non-UTF-8 database: each chunk is converted
+                           * to UTF-8 (xc) before buf; total then counts source bytes
+                           * and the remaining output length is unknown */
+    struct lob_xcode xc;
 };
 
 /* BYTE/TEXT parameters being sent (stmt_lob.c). */
@@ -260,8 +283,19 @@ SQLRETURN stmt_lob_spool_put(struct stmt *s, struct dae_buf *b, const void *data
 void stmt_lob_spool_close(struct dae_buf *b);
 /* BLOB/CLOB data cannot be moved yet (docs/large-objects.md): true, with
  * HYC00, for a non-NULL smart-LOB value; a NULL one is left to the caller. */
-bool stmt_smartlob_unsupported(struct stmt *s, const struct sq_coldesc *cd,
-                               const struct sq_value *v, SQLLEN *ind);
+/* stmt_smartlob.c: BLOB/CLOB data through lotofile / filetoblob (sq_file.h). */
+/* Read the object named by locator (a row's 72 bytes) into sp (emptied
+ * first): SQL_SUCCESS, or SQL_ERROR with a diagnostic. */
+SQLRETURN stmt_smartlob_fetch(struct stmt *s, const struct sq_coldesc *cd,
+                              const uint8_t *locator, struct lob_spool *sp);
+/* Up to cap further bytes of sp into buf (*got = 0 at its end). */
+SQLRETURN stmt_smartlob_pull(struct stmt *s, struct lob_spool *sp, uint8_t *buf, size_t cap,
+                             size_t *got);
+void stmt_lob_spool_free(struct lob_spool *sp);
+/* Turn every built BYTE/TEXT parameter whose target is a BLOB/CLOB column
+ * into the locator of a new object holding its data (one filetoblob /
+ * filetoclob each). SQL_SUCCESS or SQL_ERROR with a diagnostic. */
+SQLRETURN stmt_smartlob_params(struct stmt *s, size_t n);
 /* Any parameter of the statement a BYTE/TEXT value (by types and targets)? */
 bool stmt_params_have_lob(struct stmt *s, size_t n);
 

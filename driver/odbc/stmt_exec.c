@@ -328,6 +328,18 @@ static SQLRETURN run_sets(struct stmt *s)
                 continue;
             }
         }
+        if (lob && n) {
+            /* BLOB/CLOB values first become objects of their own (the
+             * server reads them as client files); their locators are bound. */
+            SQLRETURN sr = stmt_smartlob_params(s, n);
+            if (sr == SQL_ERROR) {
+                set_param_status(s, row, SQL_PARAM_ERROR);
+                err_sets++;
+                stmt_dae_reset(s);
+                total = diag_merge_rc(total, SQL_SUCCESS_WITH_INFO);
+                continue;
+            }
+        }
         if (lob && sq_params_have_lob(s->params, n)) {
             s->exec_rc_lob = rc;
         lob_send:

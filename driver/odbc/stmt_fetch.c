@@ -141,11 +141,6 @@ static SQLRETURN fill_row(struct stmt *s, SQLULEN i, const struct conv_today *to
             total = diag_merge_rc(total, lr);
             continue;
         }
-        if ((cd->kind == SQ_K_BLOB || cd->kind == SQ_K_CLOB) && !v.is_null && !s->local) {
-            (void)stmt_smartlob_unsupported(s, cd, &v, NULL);
-            total = diag_merge_rc(total, SQL_ERROR);
-            continue;
-        }
         t.today = today;
         SQLLEN *indp = desc_elem_ptr(s->ard, r, r->ind_ptr, i, (SQLLEN)sizeof(SQLLEN));
         SQLLEN *lenp = desc_elem_ptr(s->ard, r, r->octet_length_ptr, i, (SQLLEN)sizeof(SQLLEN));
@@ -673,9 +668,7 @@ SQLRETURN stmt_get_data(struct stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQ
     t.buf = buf;
     t.buf_len = buf_len;
     if (stmt_lob_is_col(cd) && !s->local)
-        return stmt_lob_getdata(s, col, cd, &v, &t, ind); /* BYTE/TEXT (stmt_lob.c) */
-    if (stmt_smartlob_unsupported(s, cd, &v, ind))
-        return SQL_ERROR;
+        return stmt_lob_getdata(s, col, cd, &v, &t, ind); /* large objects (stmt_lob.c) */
     t.num_precision = 0;
     t.num_scale = 0;
     t.interval_frac = -1;

@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dbc.h"
 #include "sq_alloc.h"
 #include "sq_blob.h"
 #include "sq_types.h"
@@ -43,12 +44,29 @@ static const char hexdig[] = "0123456789ABCDEF";
 
 bool stmt_lob_is_col(const struct sq_coldesc *cd)
 {
-    return cd && (cd->kind == SQ_K_BYTE || cd->kind == SQ_K_TEXT);
+    return cd && (cd->kind == SQ_K_BYTE || cd->kind == SQ_K_TEXT || cd->kind == SQ_K_BLOB ||
+                  cd->kind == SQ_K_CLOB);
+}
+
+static const char *lob_name(const struct sq_coldesc *cd)
+{
+    switch (cd->kind) {
+    case SQ_K_BYTE:
+        return "BYTE";
+    case SQ_K_TEXT:
+        return "TEXT";
+    case SQ_K_BLOB:
+        return "BLOB";
+    default:
+        return "CLOB";
+    }
 }
 
 void stmt_lob_rd_reset(struct stmt *s)
 {
     struct lob_rd *L = &s->lob;
+    stmt_lob_spool_free(&L->sp);
+    charset_lob_xcode_fini(&L->xc);
     uint8_t *buf = L->buf;
     size_t cap = L->buf_cap;
     memset(L, 0, sizeof *L);
@@ -58,6 +76,8 @@ void stmt_lob_rd_reset(struct stmt *s)
 
 void stmt_lob_free(struct stmt *s)
 {
+    stmt_lob_spool_free(&s->lob.sp);
+    charset_lob_xcode_fini(&s->lob.xc);
     sq_free(s->lob.buf);
     memset(&s->lob, 0, sizeof s->lob);
 }
@@ -98,10 +118,34 @@ static bool buf_add(struct lob_rd *L, const uint8_t *p, size_t n)
     return true;
 }
 
+/* A chunk of source into the buffer, converted to UTF-8 first for TEXT/CLOB
+ * in a non-UTF-8 database (last: no chunk follows). */
+static SQLRETURN add_src(struct stmt *s, struct lob_rd *L, const uint8_t *p, size_t n, bool last)
+{
+    if (L->xcode) {
+        if (charset_lob_in(s, &L->xc, p, n, last, &p, &n) != SQL_SUCCESS)
+            return SQL_ERROR;
+    }
+    if (n && !buf_add(L, p, n))
+        return diag_add(&s->hdr, DIAG_HY001, NULL);
+    return SQL_SUCCESS;
+}
+
 /* Get the next chunk into the buffer. SQL_SUCCESS (src_done may now be set),
  * or SQL_ERROR with a diagnostic. */
 static SQLRETURN pull(struct stmt *s, struct lob_rd *L)
 {
+    if (L->smart) {
+        /* BLOB/CLOB: the next chunk of the spool lotofile filled. */
+        uint8_t chunk[16384];
+        size_t got;
+        if (stmt_smartlob_pull(s, &L->sp, chunk, sizeof chunk, &got) != SQL_SUCCESS)
+            return SQL_ERROR;
+        L->received += got;
+        if (L->sp.rd >= L->sp.n)
+            L->src_done = true;
+        return add_src(s, L, chunk, got, L->src_done);
+    }
     struct sq_conn *w = dbc_wire(s->dbc);
     if (!w || !s->sq)
         return diag_add(&s->hdr, DIAG_08003, NULL);
@@ -135,7 +179,7 @@ static SQLRETURN pull(struct stmt *s, struct lob_rd *L)
                 return diag_add(
                     &s->hdr, DIAG_HY000, "BYTE/TEXT value ended after %llu of %llu bytes",
                     (unsigned long long)(L->received + L->skip), (unsigned long long)L->total);
-            return SQL_SUCCESS;
+            return L->xcode && L->xc.carry_n ? add_src(s, L, NULL, 0, true) : SQL_SUCCESS;
         }
         if (r != SQ_RC_OK) {
             L->opened = false;
@@ -149,9 +193,7 @@ static SQLRETURN pull(struct stmt *s, struct lob_rd *L)
         p += L->skip;
         n -= (size_t)L->skip;
         L->skip = 0;
-        if (!buf_add(L, p, n))
-            return diag_add(&s->hdr, DIAG_HY001, NULL);
-        return SQL_SUCCESS;
+        return add_src(s, L, p, n, L->received >= L->total);
     }
 }
 
@@ -223,7 +265,7 @@ static void convert(struct lob_rd *L, uint8_t *out, size_t avail, size_t *w)
         }
         default: { /* LOB_UTF16 */
             size_t need = utf8_len(p[0]);
-            if (have < need && L->consumed + have < L->total)
+            if (have < need && (L->xcode ? !L->src_done : L->consumed + have < L->total))
                 return; /* the rest of the sequence is in the next chunk */
             uint32_t cp;
             size_t used = conv_utf8_next(p, have, &cp);
@@ -254,12 +296,16 @@ static void convert(struct lob_rd *L, uint8_t *out, size_t avail, size_t *w)
  * may still be unread: the next request drains them). */
 static bool all_out(const struct lob_rd *L)
 {
+    if (L->xcode) /* consumed counts UTF-8 bytes, total source bytes */
+        return L->src_done && L->buf_off == L->buf_n;
     return L->consumed >= L->total && !L->hex_pend;
 }
 
 /* Output bytes still to come, or -1 when not known (UTF-16). */
 static int64_t remaining(const struct lob_rd *L)
 {
+    if (L->xcode)
+        return all_out(L) ? 0 : -1;
     uint64_t left = L->total - L->consumed;
     switch (L->kind) {
     case LOB_RAW:
@@ -279,7 +325,8 @@ static SQLRETURN start(struct stmt *s, SQLUSMALLINT col, const struct sq_coldesc
 {
     struct lob_rd *L = &s->lob;
     stmt_lob_rd_reset(s);
-    bool text = cd->kind == SQ_K_TEXT;
+    bool text = cd->kind == SQ_K_TEXT || cd->kind == SQ_K_CLOB;
+    bool smart = cd->kind == SQ_K_BLOB || cd->kind == SQ_K_CLOB;
     switch (c_type) {
     case SQL_C_BINARY:
         L->kind = LOB_RAW;
@@ -294,7 +341,23 @@ static SQLRETURN start(struct stmt *s, SQLUSMALLINT col, const struct sq_coldesc
         return diag_add(&s->hdr, DIAG_07006,
                         "a %s value converts only to SQL_C_BINARY, "
                         "SQL_C_CHAR or SQL_C_WCHAR",
-                        text ? "TEXT" : "BYTE");
+                        lob_name(cd));
+    }
+    L->xcode = text && s->dbc->csc && c_type != SQL_C_BINARY; /* binary: the stored bytes */
+    if (smart) {
+        if (!v->u.s.p || v->u.s.n != SQ_LO_LOCATOR_SIZE)
+            return diag_add(&s->hdr, DIAG_HY000, "malformed %s locator", lob_name(cd));
+        SQLRETURN rc = stmt_smartlob_fetch(s, cd, v->u.s.p, &L->sp);
+        if (rc != SQL_SUCCESS)
+            return rc;
+        L->smart = true;
+        L->active = true;
+        L->col = col;
+        L->row_no = s->rows_fetched;
+        L->c_type = c_type;
+        L->total = L->sp.n;
+        L->src_done = L->total == 0;
+        return SQL_SUCCESS;
     }
     if (!v->u.s.p || v->u.s.n != SQ_BLOB_DESCRIPTOR_SIZE)
         return diag_add(&s->hdr, DIAG_HY000, "malformed BYTE/TEXT descriptor");
@@ -553,19 +616,6 @@ SQLRETURN stmt_lob_put(struct stmt *s, const void *data, SQLLEN len)
     }
     W->put += n;
     return SQL_SUCCESS;
-}
-
-bool stmt_smartlob_unsupported(struct stmt *s, const struct sq_coldesc *cd,
-                               const struct sq_value *v, SQLLEN *ind)
-{
-    (void)ind;
-    if (!cd || (cd->kind != SQ_K_BLOB && cd->kind != SQ_K_CLOB) || v->is_null)
-        return false;
-    (void)diag_add(&s->hdr, DIAG_HYC00,
-                   "%s data cannot be read yet: the row holds only its locator (the smart-LOB "
-                   "transfer is not implemented; docs/large-objects.md)",
-                   cd->kind == SQ_K_BLOB ? "BLOB" : "CLOB");
-    return true;
 }
 
 void stmt_lob_spool_close(struct dae_buf *b)

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "charset_odbc.h"
+#include "dbc.h"
 #include "sq_alloc.h"
 #include "sq_types.h"
 
@@ -101,6 +102,7 @@ void stmt_dae_reset(struct stmt *s)
         s->dae[i].is_null = false;
         s->dae[i].lob_stream = false;
         s->dae[i].lob_spool = false;
+        s->dae[i].xcoded = false;
         stmt_lob_spool_close(&s->dae[i]);
     }
     s->dae_param = 0;
@@ -137,6 +139,11 @@ static const struct sq_coldesc *lob_target(struct stmt *s, size_t i, bool probe)
     return NULL;
 }
 
+static bool is_smart(const struct sq_coldesc *cd)
+{
+    return cd && (cd->kind == SQ_K_BLOB || cd->kind == SQ_K_CLOB);
+}
+
 /* Parameter i's APD and IPD records (p NULL when the IPD has none) and a
  * conversion input with its SQL type (VARCHAR when undescribed) and C type
  * (SQL_C_DEFAULT resolved). */
@@ -164,8 +171,10 @@ bool stmt_params_have_lob(struct stmt *s, size_t n)
         SQLLEN l0 = lp ? len_load(lp) : SQL_NTS;
         bool dae = stmt_param_is_dae(s, a, 0);
         SQLSMALLINT t = in.sql_type;
+        const struct sq_coldesc *known = stmt_param_target(s, i);
         bool maybe = t == SQL_BINARY || t == SQL_VARBINARY || t == SQL_LONGVARBINARY ||
-                     t == SQL_LONGVARCHAR || t == SQL_WLONGVARCHAR || dae || l0 > 65535;
+                     t == SQL_LONGVARCHAR || t == SQL_WLONGVARCHAR || dae || l0 > 65535 ||
+                     is_smart(known); /* any value for a BLOB/CLOB column */
         if (!maybe)
             continue;
         in.target = lob_target(s, i, true);
@@ -190,6 +199,10 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
         in.num_scale = a->precision ? a->scale : (p ? p->scale : 0);
         in.buffer_len = a->octet_length;
         in.target = lob_target(s, i, false);
+        /* A value for a BLOB/CLOB column is built as BYTE/TEXT and becomes a
+         * locator before execution (stmt_smartlob_params). */
+        bool smart = s->dae[i].lob_smart = is_smart(in.target);
+        s->dae[i].text_raw = in.c_type == SQL_C_BINARY;
         const SQLLEN *ind = desc_elem_ptr(s->apd, a, a->ind_ptr, row, (SQLLEN)sizeof(SQLLEN));
         const SQLLEN *lp = len_ptr(s, a, row);
         if (ind && len_load(ind) == SQL_NULL_DATA) {
@@ -201,7 +214,11 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
             in.octet_len = decl <= SQL_LEN_DATA_AT_EXEC_OFFSET ? SQL_LEN_DATA_AT_EXEC_OFFSET - decl
                                                                 : SQL_NTS;
             uint16_t lt = b->given ? 0 : conv_lob_type(&in);
-            if (lt && decl <= SQL_LEN_DATA_AT_EXEC_OFFSET &&
+            /* Text for a non-UTF-8 database changes length when converted,
+             * and a BLOB/CLOB is read by the server later: both are spooled
+             * even with a declared length. */
+            bool spool_always = smart || (lt == SQ_T_TEXT && s->dbc->csc);
+            if (lt && !spool_always && decl <= SQL_LEN_DATA_AT_EXEC_OFFSET &&
                 (in.c_type == SQL_C_BINARY || (in.c_type == SQL_C_CHAR && lt == SQ_T_TEXT))) {
                 /* Streamed to the wire by SQLPutData once the BIND (with every
                  * other value) is out: asked for last (stmt_lob.c). */
@@ -213,7 +230,7 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
                 b->lob_stream = true;
                 continue;
             }
-            if (lt && decl == SQL_DATA_AT_EXEC &&
+            if (lt && (decl == SQL_DATA_AT_EXEC || (spool_always && decl <= SQL_LEN_DATA_AT_EXEC_OFFSET)) &&
                 (in.c_type == SQL_C_BINARY || (in.c_type == SQL_C_CHAR && lt == SQ_T_TEXT)))
             {
                 b->lob_spool = true; /* length unknown: spooled to a file (stmt_lob.c) */
@@ -222,6 +239,21 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
             if (!b->given) {
                 s->dae_param = i + 1;
                 return SQL_NEED_DATA;
+            }
+            if (b->lob_spool && !b->is_null && !b->xcoded &&
+                decl <= SQL_LEN_DATA_AT_EXEC_OFFSET &&
+                b->len != (size_t)(SQL_LEN_DATA_AT_EXEC_OFFSET - decl))
+                /* a value spooled under a declared length */
+                return diag_add_at(&s->hdr, DIAG_22026, (SQLLEN)row + 1, (SQLINTEGER)(i + 1),
+                                   "parameter %zu: %zu bytes given for a declared length of %lld",
+                                   i + 1, b->len,
+                                   (long long)(SQL_LEN_DATA_AT_EXEC_OFFSET - decl));
+            if (b->lob_spool && !b->is_null && !b->xcoded && b->lob_type == SQ_T_TEXT &&
+                !b->text_raw && s->dbc->csc) {
+                /* once, however often the build runs for later parameters */
+                if (charset_lob_spool_out(s, &b->spool, &b->len, i) != SQL_SUCCESS)
+                    return SQL_ERROR;
+                b->xcoded = true;
             }
             if (b->lob_spool && !b->is_null) {
                 struct sq_param *sp = &s->params[i];

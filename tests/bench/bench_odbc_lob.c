@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* bench_odbc_lob.c - a BYTE value of N MiB (default 100) in and out through
- * the DM: inserted twice with SQLPutData pieces of 256 KiB made on the fly
+/* bench_odbc_lob.c - a BYTE and a BLOB value of N MiB (default 100) each in
+ * and out through the DM: inserted twice with SQLPutData pieces of 256 KiB made on the fly
  * (SQL_LEN_DATA_AT_EXEC: streamed; SQL_DATA_AT_EXEC: spooled to a temporary
  * file), both read back with SQLGetData pieces of 256 KiB and checked
  * byte for byte. Reports MB/s both ways and the client's peak RSS (VmHWM)
@@ -36,37 +36,29 @@ static void fill(uint8_t *p, uint64_t off, size_t n)
     }
 }
 
-int main(int argc, char **argv)
+/* One column type: in twice, out twice. False when the value does not
+ * round-trip; *hwm gets the peak VmHWM seen. */
+static bool run(struct bench_ctx *b, const char *type, uint64_t total, unsigned long mib,
+                uint8_t *piece, uint8_t *want, long base, long *hwm)
 {
-    unsigned long mib = bench_arg_count(argc, argv, 1, 100);
-    uint64_t total = (uint64_t)mib << 20;
-    struct bench_ctx b;
-    bench_start(&b, NULL);
-    bench_exec(&b, "CREATE TABLE blob_bench (id INTEGER, b BYTE)");
-    uint8_t *piece = malloc(PIECE), *want = malloc(PIECE);
-    if (!piece || !want)
-        return 1;
-    fill(piece, 0, PIECE); /* touch both buffers before the baseline */
-    fill(want, 0, PIECE);
-    long base = status_kb("VmHWM");
-    printf("baseline VmHWM %ld kB (VmRSS %ld kB)\n", base, status_kb("VmRSS"));
-
-    /* in: data at execution, id 1 with the length declared (streamed to the
-     * wire), id 2 without (spooled to a temporary file first) */
+    char sql[96];
+    snprintf(sql, sizeof sql, "CREATE TABLE lob_bench_%s (id INTEGER, b %s)", type, type);
+    bench_exec(b, sql);
+    /* in: data at execution, id 1 with the length declared (BYTE: streamed
+     * to the wire), id 2 without (spooled to a temporary file first); a BLOB
+     * is always spooled, then read by the server through filetoblob */
     struct bench_mark a, z;
     SQLRETURN rc;
-    long hwm_in = 0;
     for (int id = 1; id <= 2; id++) {
-        SQLHSTMT st = bench_stmt(&b);
-        char sql[64];
-        snprintf(sql, sizeof sql, "INSERT INTO blob_bench VALUES (%d, ?)", id);
+        SQLHSTMT st = bench_stmt(b);
+        snprintf(sql, sizeof sql, "INSERT INTO lob_bench_%s VALUES (%d, ?)", type, id);
         bench_check(SQL_HANDLE_STMT, st, SQLPrepare(st, (SQLCHAR *)sql, SQL_NTS), "SQLPrepare");
         SQLLEN len = id == 1 ? SQL_LEN_DATA_AT_EXEC((SQLLEN)total) : SQL_DATA_AT_EXEC;
         bench_check(SQL_HANDLE_STMT, st,
                     SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARBINARY,
                                      (SQLULEN)total, 0, (SQLPOINTER)1, 0, &len),
                     "SQLBindParameter");
-        bench_mark_now(&b, &a);
+        bench_mark_now(b, &a);
         rc = SQLExecute(st);
         if (rc != SQL_NEED_DATA)
             bench_check(SQL_HANDLE_STMT, st, SQL_ERROR, "SQLExecute (expected SQL_NEED_DATA)");
@@ -79,23 +71,22 @@ int main(int argc, char **argv)
             }
         }
         bench_check(SQL_HANDLE_STMT, st, rc, "SQLParamData");
-        bench_mark_now(&b, &z);
+        bench_mark_now(b, &z);
         double in_s = z.wall - a.wall;
-        hwm_in = status_kb("VmHWM");
-        printf("in (%s): %lu MiB in %.3f s = %.1f MB/s (client cpu %.3f s, server cpu %.3f s), "
+        long h = status_kb("VmHWM");
+        printf("%s in (%s): %lu MiB in %.3f s = %.1f MB/s (client cpu %.3f s, server cpu %.3f s), "
                "VmHWM +%ld kB\n",
-               id == 1 ? "SQL_LEN_DATA_AT_EXEC, streamed" : "SQL_DATA_AT_EXEC, spooled", mib, in_s,
+               type, id == 1 ? "SQL_LEN_DATA_AT_EXEC" : "SQL_DATA_AT_EXEC", mib, in_s,
                (double)total / 1e6 / in_s, z.cpu_client - a.cpu_client, z.cpu_server - a.cpu_server,
-               hwm_in - base);
+               h - base);
         SQLFreeHandle(SQL_HANDLE_STMT, st);
     }
 
     /* out: SQLGetData pieces, checked */
-    SQLHSTMT st = bench_stmt(&b);
-    bench_mark_now(&b, &a);
-    bench_check(SQL_HANDLE_STMT, st,
-                SQLExecDirect(st, (SQLCHAR *)"SELECT b FROM blob_bench ORDER BY id", SQL_NTS),
-                "SELECT");
+    SQLHSTMT st = bench_stmt(b);
+    bench_mark_now(b, &a);
+    snprintf(sql, sizeof sql, "SELECT b FROM lob_bench_%s ORDER BY id", type);
+    bench_check(SQL_HANDLE_STMT, st, SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS), "SELECT");
     uint64_t got = 0;
     bool bad = false;
     for (int row = 0; row < 2; row++) {
@@ -119,27 +110,47 @@ int main(int argc, char **argv)
             bad = true;
         got += vgot;
     }
-    bench_mark_now(&b, &z);
+    bench_mark_now(b, &z);
     double out_s = z.wall - a.wall;
-    long hwm_out = status_kb("VmHWM");
-    printf("out: 2 x %lu MiB in %.3f s = %.1f MB/s (client cpu %.3f s, server cpu %.3f s), "
+    *hwm = status_kb("VmHWM");
+    printf("%s out: 2 x %lu MiB in %.3f s = %.1f MB/s (client cpu %.3f s, server cpu %.3f s), "
            "VmHWM +%ld kB\n",
-           mib, out_s, 2.0 * (double)total / 1e6 / out_s, z.cpu_client - a.cpu_client,
-           z.cpu_server - a.cpu_server, hwm_out - base);
+           type, mib, out_s, 2.0 * (double)total / 1e6 / out_s, z.cpu_client - a.cpu_client,
+           z.cpu_server - a.cpu_server, *hwm - base);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
+    if (bad || got != 2 * total) {
+        fprintf(stderr, "%s value did not round-trip (%llu of %llu bytes)\n", type,
+                (unsigned long long)got, (unsigned long long)(2 * total));
+        return false;
+    }
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    unsigned long mib = bench_arg_count(argc, argv, 1, 100);
+    uint64_t total = (uint64_t)mib << 20;
+    struct bench_ctx b;
+    bench_start(&b, NULL);
+    uint8_t *piece = malloc(PIECE), *want = malloc(PIECE);
+    if (!piece || !want)
+        return 1;
+    fill(piece, 0, PIECE); /* touch both buffers before the baseline */
+    fill(want, 0, PIECE);
+    long base = status_kb("VmHWM");
+    printf("baseline VmHWM %ld kB (VmRSS %ld kB)\n", base, status_kb("VmRSS"));
+    long hwm = base;
+    bool ok = run(&b, "BYTE", total, mib, piece, want, base, &hwm) &&
+              run(&b, "BLOB", total, mib, piece, want, base, &hwm);
     bench_stop(&b);
     free(piece);
     free(want);
-    if (bad || got != 2 * total) {
-        fprintf(stderr, "value did not round-trip (%llu of %llu bytes)\n", (unsigned long long)got,
-                (unsigned long long)total);
+    if (!ok)
+        return 1;
+    if (hwm - base >= (long)RSS_LIMIT_KB) {
+        fprintf(stderr, "peak RSS grew by %ld kB (limit %u kB)\n", hwm - base, RSS_LIMIT_KB);
         return 1;
     }
-    (void)hwm_in;
-    if (hwm_out - base >= (long)RSS_LIMIT_KB) {
-        fprintf(stderr, "peak RSS grew by %ld kB (limit %u kB)\n", hwm_out - base, RSS_LIMIT_KB);
-        return 1;
-    }
-    printf("peak RSS above baseline: %.1f MiB (limit 32 MiB)\n", (double)(hwm_out - base) / 1024);
+    printf("peak RSS above baseline: %.1f MiB (limit 32 MiB)\n", (double)(hwm - base) / 1024);
     return 0;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* it_odbc_lob.c - BYTE and TEXT through the driver manager: bound-buffer and
+/* it_odbc_lob.c - BYTE/TEXT and BLOB/CLOB through the driver manager: bound-buffer and
  * data-at-execution inserts (streamed with SQL_LEN_DATA_AT_EXEC, collected
  * without), chunked SQLGetData as binary, hex, UTF-8 and UTF-16 with exact
  * remaining lengths or SQL_NO_TOTAL, bound columns, NULLs, length mismatch
@@ -28,10 +28,18 @@ static uint8_t *pattern(size_t n, unsigned seed, bool text)
     return p;
 }
 
+/* Column types of the tests that run for both kinds of large object (loop
+ * tests: _i 0 = BYTE/TEXT, 1 = BLOB/CLOB). */
+static const char *const kinds[2][2] = {{"BYTE", "TEXT"}, {"BLOB", "CLOB"}};
+static int cur_kind;
+
 static void create(SQLHSTMT st, const char *name)
 {
     char sql[200];
-    snprintf(sql, sizeof sql, "CREATE TABLE %s (id INTEGER, b BYTE, t TEXT)", name);
+    snprintf(sql, sizeof sql, "DROP TABLE %s", name);
+    (void)SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS); /* the other kind's run */
+    snprintf(sql, sizeof sql, "CREATE TABLE %s (id INTEGER, b %s, t %s)", name,
+             kinds[cur_kind][0], kinds[cur_kind][1]);
     fx_exec_ok(st, sql);
 }
 
@@ -132,6 +140,7 @@ static uint8_t *get_all(SQLHSTMT st, SQLUSMALLINT col, SQLSMALLINT c_type, size_
 
 START_TEST(bound_insert_and_chunked_getdata_every_size)
 {
+    cur_kind = _i;
     SQLHSTMT st = fx_new_stmt();
     create(st, "lb1");
     for (size_t i = 0; i < NSIZES; i++) {
@@ -186,6 +195,7 @@ END_TEST
  * wire; SQL_DATA_AT_EXEC (no length) collects the value first. */
 START_TEST(data_at_execution_streamed_and_collected)
 {
+    cur_kind = _i;
     SQLHSTMT st = fx_new_stmt();
     create(st, "lb2");
     OK(st, SQLPrepare(st, (SQLCHAR *)"INSERT INTO lb2 VALUES (?, ?, ?)", SQL_NTS));
@@ -257,6 +267,7 @@ END_TEST
  * at SQLPutData. The connection stays usable. */
 START_TEST(declared_length_mismatch_is_22026)
 {
+    cur_kind = 0;
     SQLHSTMT st = fx_new_stmt();
     create(st, "lb3");
     OK(st, SQLPrepare(st, (SQLCHAR *)"INSERT INTO lb3 (id, b) VALUES (1, ?)", SQL_NTS));
@@ -320,6 +331,7 @@ END_TEST
  * characters across chunk boundaries (SQL_NO_TOTAL until the end). */
 START_TEST(hex_and_wide_conversions)
 {
+    cur_kind = _i;
     SQLHSTMT st = fx_new_stmt();
     create(st, "lb4");
     uint8_t bin[3] = {0x00, 0xAB, 0xFF};
@@ -406,6 +418,7 @@ END_TEST
  * not fit); a half-read value survives another statement on the connection. */
 START_TEST(bound_columns_and_interrupted_stream)
 {
+    cur_kind = _i;
     SQLHSTMT st = fx_new_stmt();
     create(st, "lb5");
     uint8_t *b = pattern(100000, 3, false);
@@ -462,6 +475,7 @@ END_TEST
 
 START_TEST(scroll_cursor_over_byte_is_611)
 {
+    cur_kind = 0;
     SQLHSTMT st = fx_new_stmt();
     create(st, "lb6");
     OK(st, SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC, 0));
@@ -471,19 +485,31 @@ START_TEST(scroll_cursor_over_byte_is_611)
 }
 END_TEST
 
-/* BLOB/CLOB: described as LONGVARBINARY/LONGVARCHAR; NULLs read; data not
- * yet (HYC00, the connection stays usable: the row's 72-byte locator
- * decodes). */
-START_TEST(smart_lobs_described_nulls_and_hyc00)
+/* BLOB/CLOB specifics (the loop tests above cover sizes, conversions, data
+ * at execution and bound columns): NULLs both ways, UPDATE ... SET col = ?
+ * (target found by describing), a declared length that the SQLPutData pieces
+ * do not match (22026, nothing inserted), a lotofile of the application's
+ * own asking for a client file the driver does not give (-9810, connection
+ * usable), and an object read twice and after other statements. */
+START_TEST(smart_lob_nulls_update_mismatch_and_client_files)
 {
     SQLHSTMT st = fx_new_stmt();
     fx_exec_ok(st, "CREATE TABLE lb7 (id INTEGER, bl BLOB, cl CLOB)");
     fx_exec_ok(st, "INSERT INTO lb7 (id) VALUES (1)");
     uint8_t data[3] = {1, 2, 3};
-    SQLLEN dl = 3;
+    SQLLEN dl = 3, nl = SQL_NULL_DATA;
     OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARBINARY, 3, 0, data, 3,
                             &dl));
-    OK(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lb7 (id, bl) VALUES (2, ?)", SQL_NTS));
+    OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_LONGVARCHAR, 3, 0, data, 3,
+                            &nl));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lb7 (id, bl, cl) VALUES (2, ?, ?)", SQL_NTS));
+    OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
+    /* UPDATE: the target is found by describing; a CLOB from SQL_C_WCHAR */
+    SQLWCHAR wtext[4] = {'x', 0xE9, 'z', 0};
+    SQLLEN wl = SQL_NTS;
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_WCHAR, SQL_WVARCHAR, 3, 0, wtext,
+                            sizeof wtext, &wl));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"UPDATE lb7 SET cl = ? WHERE id = 1", SQL_NTS));
     OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
     OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT bl, cl FROM lb7 ORDER BY id", SQL_NTS));
     SQLSMALLINT type = 0;
@@ -496,14 +522,59 @@ START_TEST(smart_lobs_described_nulls_and_hyc00)
     SQLLEN ind = 0;
     OK(st, SQLGetData(st, 1, SQL_C_BINARY, buf, sizeof buf, &ind));
     ck_assert_int_eq(ind, SQL_NULL_DATA);
+    OK(st, SQLGetData(st, 2, SQL_C_CHAR, buf, sizeof buf, &ind));
+    ck_assert_int_eq(ind, 4); /* x, é in UTF-8, z */
+    ck_assert_str_eq(buf, "x\xC3\xA9z");
     OK(st, SQLFetch(st));
-    EXPECT_RC(st, SQLGetData(st, 1, SQL_C_BINARY, buf, sizeof buf, &ind), SQL_ERROR);
-    fx_expect_state(st, 1, "HYC00");
+    OK(st, SQLGetData(st, 1, SQL_C_CHAR, buf, sizeof buf, &ind)); /* BLOB as hex */
+    ck_assert_int_eq(ind, 6);
+    ck_assert_str_eq(buf, "010203");
     OK(st, SQLGetData(st, 2, SQL_C_CHAR, buf, sizeof buf, &ind));
     ck_assert_int_eq(ind, SQL_NULL_DATA);
     EXPECT_RC(st, SQLFetch(st), SQL_NO_DATA);
     OK(st, SQLCloseCursor(st));
-    fx_exec_ok(st, "INSERT INTO lb7 (id) VALUES (3)"); /* still connected */
+    /* declared 100 bytes, given 50: 22026 and nothing executed */
+    OK(st, SQLPrepare(st, (SQLCHAR *)"INSERT INTO lb7 (id, bl) VALUES (3, ?)", SQL_NTS));
+    SQLLEN bl = SQL_LEN_DATA_AT_EXEC(100);
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARBINARY, 100, 0,
+                            (SQLPOINTER)1, 0, &bl));
+    EXPECT_RC(st, SQLExecute(st), SQL_NEED_DATA);
+    SQLPOINTER token;
+    EXPECT_RC(st, SQLParamData(st, &token), SQL_NEED_DATA);
+    uint8_t half[50];
+    memset(half, 7, sizeof half);
+    OK(st, SQLPutData(st, half, sizeof half));
+    EXPECT_RC(st, SQLParamData(st, &token), SQL_ERROR);
+    fx_expect_state(st, 1, "22026");
+    OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
+    /* the application's own lotofile to a client file: refused (-9810) */
+    EXPECT_RC(st,
+              SQLExecDirect(st,
+                            (SQLCHAR *)"SELECT lotofile(bl, '/tmp/ifxodbc_never', 'client') "
+                                       "FROM lb7 WHERE id = 2",
+                            SQL_NTS),
+              SQL_ERROR);
+    fx_expect_diag(SQL_HANDLE_STMT, st, "HY000", -9810);
+    (void)SQLCloseCursor(st);
+    SQLHSTMT q = fx_new_stmt();
+    OK(q, SQLExecDirect(q, (SQLCHAR *)"SELECT COUNT(*) FROM lb7", SQL_NTS));
+    OK(q, SQLFetch(q));
+    SQLINTEGER cnt = -1;
+    OK(q, SQLGetData(q, 1, SQL_C_SLONG, &cnt, 0, NULL));
+    ck_assert_int_eq(cnt, 2);
+    OK(q, SQLFreeHandle(SQL_HANDLE_STMT, q));
+    /* the same object read twice, with another statement in between */
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT bl FROM lb7 WHERE id = 2", SQL_NTS));
+    OK(st, SQLFetch(st));
+    EXPECT_RC(st, SQLGetData(st, 1, SQL_C_BINARY, buf, 2, &ind), SQL_SUCCESS_WITH_INFO);
+    ck_assert_int_eq(ind, 3);
+    q = fx_new_stmt();
+    fx_exec_ok(q, "INSERT INTO lb7 (id) VALUES (4)");
+    OK(q, SQLFreeHandle(SQL_HANDLE_STMT, q));
+    OK(st, SQLGetData(st, 1, SQL_C_BINARY, buf + 2, 2, &ind));
+    ck_assert_int_eq(ind, 1);
+    ck_assert(memcmp(buf, data, 3) == 0);
+    OK(st, SQLCloseCursor(st));
     OK(st, SQLFreeHandle(SQL_HANDLE_STMT, st));
 }
 END_TEST
@@ -514,13 +585,13 @@ static Suite *suite(void)
     TCase *tc = tcase_create("lob");
     tcase_add_unchecked_fixture(tc, fx_setup, fx_teardown);
     tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, bound_insert_and_chunked_getdata_every_size);
-    tcase_add_test(tc, data_at_execution_streamed_and_collected);
+    tcase_add_loop_test(tc, bound_insert_and_chunked_getdata_every_size, 0, 2);
+    tcase_add_loop_test(tc, data_at_execution_streamed_and_collected, 0, 2);
     tcase_add_test(tc, declared_length_mismatch_is_22026);
-    tcase_add_test(tc, hex_and_wide_conversions);
-    tcase_add_test(tc, bound_columns_and_interrupted_stream);
+    tcase_add_loop_test(tc, hex_and_wide_conversions, 0, 2);
+    tcase_add_loop_test(tc, bound_columns_and_interrupted_stream, 0, 2);
     tcase_add_test(tc, scroll_cursor_over_byte_is_611);
-    tcase_add_test(tc, smart_lobs_described_nulls_and_hyc00);
+    tcase_add_test(tc, smart_lob_nulls_update_mismatch_and_client_files);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# test_lob.py - BYTE and TEXT through pyodbc (docs/large-objects.md): bytes and
+# test_lob.py - BYTE/TEXT and BLOB/CLOB through pyodbc (docs/large-objects.md): bytes and
 # str values of 0, 1, 4095, 4096, 4097 bytes and 1 MiB round-trip exactly via
 # INSERT and UPDATE, NULLs, cursor.description, a 20 MiB value that pyodbc
 # sends as data at execution (SQL_LEN_DATA_AT_EXEC, streamed) and reads back
@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover
 SRV = None
 CHILD = os.environ.get("IFX_LOB_CHILD") == "1"
 SIZES = [0, 1, 4095, 4096, 4097, 1 << 20]
+KINDS = [("byte", "text"), ("blob", "clob")]
 
 
 def pattern(n, seed):
@@ -59,11 +60,18 @@ class LobTest(unittest.TestCase):
         self.conn.close()
 
     def test_round_trip_every_size(self):
-        self.cur.execute("create table lob_rt (id integer, b byte, t text)")
+        for b_type, t_type in KINDS:
+            with self.subTest(kind=b_type):
+                self.round_trip(b_type, t_type)
+
+    def round_trip(self, b_type, t_type):
+        table = "lob_rt_" + b_type
+        self.cur.execute("create table %s (id integer, b %s, t %s)" % (table, b_type, t_type))
         for i, n in enumerate(SIZES):
-            self.cur.execute("insert into lob_rt values (?, ?, ?)", i, pattern(n, i), text(n, i))
-        self.cur.execute("insert into lob_rt values (?, ?, ?)", 99, None, None)
-        self.cur.execute("select id, b, t from lob_rt order by id")
+            self.cur.execute("insert into %s values (?, ?, ?)" % table, i, pattern(n, i),
+                             text(n, i))
+        self.cur.execute("insert into %s values (?, ?, ?)" % table, 99, None, None)
+        self.cur.execute("select id, b, t from %s order by id" % table)
         d = self.cur.description
         self.assertIs(d[1][1], bytearray)
         self.assertIs(d[2][1], str)
@@ -71,23 +79,39 @@ class LobTest(unittest.TestCase):
         self.assertEqual(len(rows), len(SIZES) + 1)
         for i, n in enumerate(SIZES):
             self.assertEqual(rows[i].id, i)
-            self.assertEqual(bytes(rows[i].b), pattern(n, i), "BYTE of %d bytes" % n)
-            self.assertEqual(rows[i].t, text(n, i), "TEXT of %d bytes" % n)
+            self.assertEqual(bytes(rows[i].b), pattern(n, i), "%s of %d bytes" % (b_type, n))
+            self.assertEqual(rows[i].t, text(n, i), "%s of %d bytes" % (t_type, n))
         self.assertIsNone(rows[-1].b)
         self.assertIsNone(rows[-1].t)
 
     def test_update_and_large_value(self):
-        self.cur.execute("create table lob_big (id integer, b byte, t text)")
-        self.cur.execute("insert into lob_big (id) values (1)")
+        for b_type, t_type in KINDS:
+            with self.subTest(kind=b_type):
+                self.update_large(b_type, t_type)
+
+    def update_large(self, b_type, t_type):
+        table = "lob_big_" + b_type
+        self.cur.execute("create table %s (id integer, b %s, t %s)" % (table, b_type, t_type))
+        self.cur.execute("insert into %s (id) values (1)" % table)
         big = pattern(20 << 20, 5)
         words = text(3 << 20, 3) + "é€😀"
-        self.cur.execute("update lob_big set b = ?, t = ? where id = ?", big, words, 1)
+        self.cur.execute("update %s set b = ?, t = ? where id = ?" % table, big, words, 1)
         self.assertEqual(self.cur.rowcount, 1)
-        self.cur.execute("select b, t from lob_big where id = 1")
+        self.cur.execute("select b, t from %s where id = 1" % table)
         row = self.cur.fetchone()
         self.assertEqual(len(row.b), len(big))
         self.assertEqual(bytes(row.b), big)
         self.assertEqual(row.t, words)
+
+    def test_short_str_into_clob(self):
+        # pyodbc binds a short str as SQL_WVARCHAR: for a CLOB column it still
+        # becomes a smart large object (the INSERT's target is known).
+        self.cur.execute("create table lob_short (id integer, c clob, b blob)")
+        self.cur.execute("insert into lob_short values (?, ?, ?)", 1, "héllo", b"\x00\x01")
+        self.cur.execute("select c, b from lob_short")
+        row = self.cur.fetchone()
+        self.assertEqual(row.c, "héllo")
+        self.assertEqual(bytes(row.b), b"\x00\x01")
 
 
 if __name__ == "__main__":
