@@ -374,6 +374,142 @@ START_TEST(catalog_finds_accented_names)
 }
 END_TEST
 
+/* Read column col of the current row entirely with SQLGetData pieces of
+ * `piece` bytes (plus room for the terminator) into out; returns the length. */
+static size_t get_pieces(SQLHSTMT st, SQLUSMALLINT col, SQLSMALLINT ctype, size_t piece,
+                         uint8_t *out, size_t cap)
+{
+    size_t term = ctype == SQL_C_CHAR ? 1 : ctype == SQL_C_WCHAR ? 2 : 0, n = 0;
+    uint8_t *buf = malloc(piece + term);
+    ck_assert_ptr_nonnull(buf);
+    for (;;) {
+        SQLLEN ind = 0;
+        SQLRETURN rc = SQLGetData(st, col, ctype, buf, (SQLLEN)(piece + term), &ind);
+        if (rc == SQL_NO_DATA)
+            break;
+        if (!SQL_SUCCEEDED(rc))
+            odbc_dump_diag(SQL_HANDLE_STMT, st);
+        ck_assert(SQL_SUCCEEDED(rc));
+        size_t got = rc == SQL_SUCCESS ? (size_t)ind : piece;
+        if (rc == SQL_SUCCESS_WITH_INFO && term) {
+            /* a piece ends on a whole character: find its real end */
+            got = 0;
+            if (term == 1)
+                got = strnlen((char *)buf, piece);
+            else
+                while (got + 1 < piece && (buf[got] || buf[got + 1]))
+                    got += 2;
+        }
+        if (rc == SQL_SUCCESS_WITH_INFO && ctype != SQL_C_BINARY)
+            ck_assert_int_eq(ind, SQL_NO_TOTAL); /* converted: the length is not known */
+        ck_assert_uint_le(n + got, cap);
+        memcpy(out + n, buf, got);
+        n += got;
+    }
+    free(buf);
+    return n;
+}
+
+/* TEXT and CLOB in an ISO-8859-1 database: characters are converted both
+ * ways like any character column, in pieces whose boundaries cut UTF-8
+ * sequences (bound buffer, SQLPutData pieces of odd sizes), while
+ * SQL_C_BINARY moves the stored bytes unchanged; a character the code set
+ * lacks is 22018 / -21005 and inserts nothing. */
+START_TEST(latin1_text_and_clob_are_converted_in_pieces)
+{
+    SQLHDBC dbc = open_db("lat", "en_US.8859-1");
+    SQLHSTMT st = new_stmt(dbc);
+    exec_ok(st, "CREATE TABLE lt (id INT, t TEXT, c CLOB)");
+    char upper[200];
+    latin1_upper(upper);
+    const size_t reps = 1200; /* 1200 x 96 characters: 230400 UTF-8 bytes, 115200 stored */
+    size_t un = reps * 192, ln = reps * 96;
+    char *utf8 = malloc(un + 1);
+    uint8_t *latin = malloc(ln);
+    ck_assert(utf8 && latin);
+    for (size_t r = 0; r < reps; r++) {
+        memcpy(utf8 + r * 192, upper, 192);
+        for (unsigned k = 0; k < 96; k++)
+            latin[r * 96 + k] = (uint8_t)(0xA0 + k);
+    }
+    utf8[un] = '\0';
+    /* row 1: bound buffers */
+    SQLLEN tl = (SQLLEN)un, cl = (SQLLEN)un;
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_LONGVARCHAR, un, 0, utf8,
+                            (SQLLEN)un, &tl));
+    OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_LONGVARCHAR, un, 0, utf8,
+                            (SQLLEN)un, &cl));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lt VALUES (1, ?, ?)", SQL_NTS));
+    SQLFreeStmt(st, SQL_RESET_PARAMS);
+    /* row 2: data at execution with a declared length, pieces of 3333 bytes */
+    tl = cl = SQL_LEN_DATA_AT_EXEC((SQLLEN)un);
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_LONGVARCHAR, un, 0,
+                            (SQLPOINTER)1, 0, &tl));
+    OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_LONGVARCHAR, un, 0,
+                            (SQLPOINTER)2, 0, &cl));
+    EXPECT_RC(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lt VALUES (2, ?, ?)", SQL_NTS),
+              SQL_NEED_DATA);
+    SQLPOINTER tok;
+    SQLRETURN rc;
+    while ((rc = SQLParamData(st, &tok)) == SQL_NEED_DATA)
+        for (size_t off = 0; off < un; off += 3333)
+            OK(st, SQLPutData(st, utf8 + off, (SQLLEN)(un - off < 3333 ? un - off : 3333)));
+    EXPECT_RC(st, rc, SQL_SUCCESS);
+    SQLFreeStmt(st, SQL_RESET_PARAMS);
+    /* row 3: the stored bytes themselves, as SQL_C_BINARY */
+    tl = cl = (SQLLEN)ln;
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARCHAR, ln, 0, latin,
+                            (SQLLEN)ln, &tl));
+    OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARCHAR, ln, 0, latin,
+                            (SQLLEN)ln, &cl));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lt VALUES (3, ?, ?)", SQL_NTS));
+    SQLFreeStmt(st, SQL_RESET_PARAMS);
+    uint8_t *got = malloc(un * 2 + 16);
+    ck_assert_ptr_nonnull(got);
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT t, c FROM lt ORDER BY id", SQL_NTS));
+    for (int row = 1; row <= 3; row++) {
+        OK(st, SQLFetch(st));
+        for (SQLUSMALLINT col = 1; col <= 2; col++) {
+            /* as characters, in pieces of 1001 bytes (cutting sequences) */
+            size_t n = get_pieces(st, col, SQL_C_CHAR, 1001, got, un * 2 + 16);
+            ck_assert_msg(n == un && memcmp(got, utf8, un) == 0, "row %d col %u: %zu bytes", row,
+                          (unsigned)col, n);
+        }
+    }
+    SQLFreeStmt(st, SQL_CLOSE);
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT t, c FROM lt ORDER BY id", SQL_NTS));
+    for (int row = 1; row <= 3; row++) {
+        OK(st, SQLFetch(st));
+        /* TEXT as bytes: what the database holds, one byte per character */
+        size_t n = get_pieces(st, 1, SQL_C_BINARY, 4096, got, un * 2 + 16);
+        ck_assert_msg(n == ln && memcmp(got, latin, ln) == 0, "row %d: %zu stored bytes", row, n);
+        /* CLOB as UTF-16 */
+        n = get_pieces(st, 2, SQL_C_WCHAR, 999, got, un * 2 + 16);
+        ck_assert_uint_eq(n, ln * 2);
+        for (size_t k = 0; k < ln; k++)
+            ck_assert(got[2 * k] == latin[k] && got[2 * k + 1] == 0);
+    }
+    SQLFreeStmt(st, SQL_CLOSE);
+    /* the euro sign is not in ISO-8859-1 */
+    char euro[] = "price: 5 \xe2\x82\xac";
+    SQLLEN el = SQL_NTS;
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_LONGVARCHAR, 20, 0,
+                            euro, 0, &el));
+    EXPECT_RC(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lt (id, c) VALUES (4, ?)", SQL_NTS),
+              SQL_ERROR);
+    expect_diag(SQL_HANDLE_STMT, st, "22018", -21005);
+    SQLFreeStmt(st, SQL_RESET_PARAMS);
+    char cnt[16];
+    fetch_text(st, "SELECT COUNT(*) FROM lt", 1, cnt, sizeof cnt);
+    ck_assert_str_eq(cnt, "3");
+    free(got);
+    free(utf8);
+    free(latin);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    close_db(dbc);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_charset");
@@ -388,6 +524,7 @@ static Suite *suite(void)
     tcase_add_test(tc, db_locale_of_another_code_set_is_refused);
     tcase_add_test(tc, created_database_takes_the_clients_db_locale);
     tcase_add_test(tc, catalog_finds_accented_names);
+    tcase_add_test(tc, latin1_text_and_clob_are_converted_in_pieces);
     suite_add_tcase(s, tc);
     return s;
 }
