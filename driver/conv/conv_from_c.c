@@ -532,9 +532,17 @@ uint16_t conv_lob_type(const struct conv_param_in *in)
     if (is_char_sql(in->sql_type)) {
         /* Data-at-execution lengths are resolved by the caller: a declared
          * or collected length reaches us as octet_len. */
-        if (in->octet_len == SQL_NTS || in->octet_len < 0)
+        size_t n;
+        if (in->octet_len == SQL_NTS && in->data && in->c_type != SQL_C_BINARY) {
+            /* a NUL-terminated string is measured: over 65535 bytes it can
+             * only travel as TEXT */
+            if (input_len(in, in->c_type == SQL_C_WCHAR ? 2 : 1, &n) != CONV_OK)
+                return 0;
+        } else if (in->octet_len == SQL_NTS || in->octet_len < 0) {
             return 0;
-        size_t n = (size_t)in->octet_len;
+        } else {
+            n = (size_t)in->octet_len;
+        }
         if (in->c_type == SQL_C_WCHAR)
             n = n / 2 * 3; /* UTF-8 bytes at most */
         return n > STR16_MAX ? SQ_T_TEXT : 0;

@@ -169,6 +169,17 @@ bool stmt_params_have_lob(struct stmt *s, size_t n)
          * 65535 bytes. */
         const SQLLEN *lp = len_ptr(s, a, 0);
         SQLLEN l0 = lp ? len_load(lp) : SQL_NTS;
+        if (l0 == SQL_NTS && (in.c_type == SQL_C_CHAR || in.c_type == SQL_C_WCHAR)) {
+            /* measure the first set's string: over 65535 bytes it is TEXT */
+            const uint8_t *d = desc_elem_ptr(s->apd, a, a->data_ptr, 0,
+                                             desc_c_elem_size(a->concise_type, a->octet_length));
+            size_t unit = in.c_type == SQL_C_WCHAR ? 2 : 1, k = 0;
+            size_t lim = a->octet_length > 0 ? (size_t)a->octet_length : SIZE_MAX;
+            while (d && k + unit <= lim && (d[k] || (unit == 2 && d[k + 1])) && k <= 65535 * 2)
+                k += unit;
+            if (k / unit * (unit == 2 ? 3 : 1) > 65535)
+                l0 = 65536; /* "long" is all that matters here */
+        }
         bool dae = stmt_param_is_dae(s, a, 0);
         SQLSMALLINT t = in.sql_type;
         const struct sq_coldesc *known = stmt_param_target(s, i);

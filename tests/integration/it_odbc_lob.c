@@ -579,6 +579,38 @@ START_TEST(smart_lob_nulls_update_mismatch_and_client_files)
 }
 END_TEST
 
+/* A NUL-terminated string over 65535 bytes bound as SQL_VARCHAR (no length,
+ * no long SQL type) is measured and goes as TEXT/CLOB, not refused with
+ * 22001. */
+START_TEST(long_nts_string_goes_as_text)
+{
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "CREATE TABLE lb8 (id INTEGER, t TEXT, c CLOB)");
+    size_t n = 100000;
+    char *big = (char *)pattern(n + 1, 9, true);
+    big[n] = '\0';
+    SQLLEN nts = SQL_NTS;
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, n, 0, big, 0, &nts));
+    OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, n, 0, big, 0, &nts));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lb8 VALUES (1, ?, ?)", SQL_NTS));
+    OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT t, c FROM lb8", SQL_NTS));
+    OK(st, SQLFetch(st));
+    for (SQLUSMALLINT col = 1; col <= 2; col++) {
+        size_t got_n;
+        bool null;
+        uint8_t *got = get_all(st, col, SQL_C_CHAR, 30000, n, true, &got_n, &null);
+        ck_assert(!null);
+        ck_assert_uint_eq(got_n, n);
+        ck_assert(memcmp(got, big, n) == 0);
+        free(got);
+    }
+    OK(st, SQLCloseCursor(st));
+    free(big);
+    OK(st, SQLFreeHandle(SQL_HANDLE_STMT, st));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_lob");
@@ -592,6 +624,7 @@ static Suite *suite(void)
     tcase_add_loop_test(tc, bound_columns_and_interrupted_stream, 0, 2);
     tcase_add_test(tc, scroll_cursor_over_byte_is_611);
     tcase_add_test(tc, smart_lob_nulls_update_mismatch_and_client_files);
+    tcase_add_test(tc, long_nts_string_goes_as_text);
     suite_add_tcase(s, tc);
     return s;
 }
