@@ -594,9 +594,17 @@ START_TEST(long_nts_string_goes_as_text)
     OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, n, 0, big, 0, &nts));
     OK(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lb8 VALUES (1, ?, ?)", SQL_NTS));
     OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
-    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT t, c FROM lb8", SQL_NTS));
-    OK(st, SQLFetch(st));
-    for (SQLUSMALLINT col = 1; col <= 2; col++) {
+    /* UPDATE: the target is known only by describing, which the length asks for */
+    fx_exec_ok(st, "INSERT INTO lb8 (id) VALUES (2)");
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, n, 0, big, 0, &nts));
+    OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, n, 0, big, 0, &nts));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"UPDATE lb8 SET t = ?, c = ? WHERE id = 2", SQL_NTS));
+    OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT t, c FROM lb8 ORDER BY id", SQL_NTS));
+    for (int cell = 0; cell < 4; cell++) {
+        SQLUSMALLINT col = (SQLUSMALLINT)(cell % 2 + 1);
+        if (col == 1)
+            OK(st, SQLFetch(st));
         size_t got_n;
         bool null;
         uint8_t *got = get_all(st, col, SQL_C_CHAR, 30000, n, true, &got_n, &null);
