@@ -619,6 +619,39 @@ START_TEST(long_nts_string_goes_as_text)
 }
 END_TEST
 
+/* TEXT and CLOB hold any bytes: 0..255 (NULs included) as SQL_C_BINARY come
+ * back unchanged (ifxlite once copied the value as a C string and returned
+ * what followed its first NUL from uninitialised memory). */
+START_TEST(text_and_clob_keep_every_byte)
+{
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "CREATE TABLE lb9 (id INTEGER, t TEXT, c CLOB)");
+    uint8_t all[1024];
+    for (size_t i = 0; i < sizeof all; i++)
+        all[i] = (uint8_t)i;
+    SQLLEN l1 = sizeof all, l2 = sizeof all;
+    OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARCHAR, sizeof all, 0,
+                            all, sizeof all, &l1));
+    OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_BINARY, SQL_LONGVARCHAR, sizeof all, 0,
+                            all, sizeof all, &l2));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"INSERT INTO lb9 VALUES (1, ?, ?)", SQL_NTS));
+    OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT t, c FROM lb9", SQL_NTS));
+    OK(st, SQLFetch(st));
+    for (SQLUSMALLINT col = 1; col <= 2; col++) {
+        size_t n;
+        bool null;
+        uint8_t *got = get_all(st, col, SQL_C_BINARY, 300, sizeof all, true, &n, &null);
+        ck_assert(!null);
+        ck_assert_uint_eq(n, sizeof all);
+        ck_assert_msg(memcmp(got, all, n) == 0, "column %u changed", (unsigned)col);
+        free(got);
+    }
+    OK(st, SQLCloseCursor(st));
+    OK(st, SQLFreeHandle(SQL_HANDLE_STMT, st));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_lob");
@@ -633,6 +666,7 @@ static Suite *suite(void)
     tcase_add_test(tc, scroll_cursor_over_byte_is_611);
     tcase_add_test(tc, smart_lob_nulls_update_mismatch_and_client_files);
     tcase_add_test(tc, long_nts_string_goes_as_text);
+    tcase_add_test(tc, text_and_clob_keep_every_byte);
     suite_add_tcase(s, tc);
     return s;
 }
