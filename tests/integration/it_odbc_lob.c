@@ -511,6 +511,27 @@ START_TEST(smart_lob_nulls_update_mismatch_and_client_files)
                             sizeof wtext, &wl));
     OK(st, SQLExecDirect(st, (SQLCHAR *)"UPDATE lb7 SET cl = ? WHERE id = 1", SQL_NTS));
     OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
+    /* the catalog and the type list name them */
+    char names[200] = "";
+    OK(st, SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"lb7", SQL_NTS, NULL, 0));
+    while (SQLFetch(st) == SQL_SUCCESS) {
+        char tn[32];
+        SQLSMALLINT dt = 0;
+        OK(st, SQLGetData(st, 6, SQL_C_CHAR, tn, sizeof tn, NULL));
+        OK(st, SQLGetData(st, 5, SQL_C_SSHORT, &dt, 0, NULL));
+        snprintf(names + strlen(names), sizeof names - strlen(names), "%s:%d ", tn, (int)dt);
+    }
+    ck_assert_str_eq(names, "INTEGER:4 BLOB:-4 CLOB:-1 ");
+    OK(st, SQLCloseCursor(st));
+    names[0] = '\0';
+    OK(st, SQLGetTypeInfo(st, SQL_LONGVARBINARY));
+    while (SQLFetch(st) == SQL_SUCCESS) {
+        char tn[32];
+        OK(st, SQLGetData(st, 1, SQL_C_CHAR, tn, sizeof tn, NULL));
+        snprintf(names + strlen(names), sizeof names - strlen(names), "%s ", tn);
+    }
+    ck_assert_str_eq(names, "BYTE BLOB ");
+    OK(st, SQLCloseCursor(st));
     OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT bl, cl FROM lb7 ORDER BY id", SQL_NTS));
     SQLSMALLINT type = 0;
     OK(st, SQLDescribeCol(st, 1, NULL, 0, NULL, &type, NULL, NULL, NULL));
