@@ -86,6 +86,9 @@ struct dae_buf {
                         * filetoblob/filetoclob (stmt_smartlob.c) */
     uint8_t locator[72]; /* that locator, while the parameter refers to it */
     bool text_raw;     /* SQL_C_BINARY data: a TEXT/CLOB value keeps its bytes as given */
+    uint64_t app_len;  /* bytes SQLPutData gave for a spooled value (UTF-16 ones included) */
+    uint8_t wcarry[3]; /* SQL_C_WCHAR spooled: a code unit or surrogate cut by the piece */
+    uint8_t wcarry_n;
     bool xcoded;       /* the spool was converted to the database code set */
 };
 
@@ -279,6 +282,10 @@ SQLRETURN stmt_lob_put(struct stmt *s, const void *data, SQLLEN len);
 void stmt_lob_abandon(struct stmt *s);
 /* SQLPutData of a spooled BYTE/TEXT parameter (length not declared). */
 SQLRETURN stmt_lob_spool_put(struct stmt *s, struct dae_buf *b, const void *data, size_t n);
+/* The same for SQL_C_WCHAR pieces of a TEXT/CLOB value: spooled as UTF-8;
+ * final: the value is complete (a cut unit left over becomes U+FFFD). */
+SQLRETURN stmt_lob_spool_put_wide(struct stmt *s, struct dae_buf *b, const void *data, size_t n,
+                                  bool final);
 /* Close a parameter's spool file. */
 void stmt_lob_spool_close(struct dae_buf *b);
 /* BLOB/CLOB data cannot be moved yet (docs/large-objects.md): true, with

@@ -559,7 +559,12 @@ SQLRETURN stmt_put_data(struct stmt *s, SQLPOINTER data, SQLLEN len)
     if (b->lob_spool) {
         /* BYTE/TEXT of undeclared length: to a temporary file, not memory */
         size_t n;
-        if (len == SQL_NTS && ct != SQL_C_BINARY && data)
+        if (len == SQL_NTS && ct == SQL_C_WCHAR && data) {
+            const SQLWCHAR *w = data;
+            for (n = 0; w[n]; n++) {
+            }
+            n *= sizeof(SQLWCHAR);
+        } else if (len == SQL_NTS && ct != SQL_C_BINARY && data)
             n = strlen(data);
         else if (len < 0)
             return diag_add(&s->hdr, DIAG_HY090, NULL);
@@ -567,7 +572,9 @@ SQLRETURN stmt_put_data(struct stmt *s, SQLPOINTER data, SQLLEN len)
             n = (size_t)len;
         if (n && !data)
             return diag_add(&s->hdr, DIAG_HY009, NULL);
-        SQLRETURN lr = stmt_lob_spool_put(s, b, data, n);
+        b->app_len += n;
+        SQLRETURN lr = ct == SQL_C_WCHAR ? stmt_lob_spool_put_wide(s, b, data, n, false)
+                                         : stmt_lob_spool_put(s, b, data, n);
         if (lr == SQL_SUCCESS)
             s->state = STMT_S10;
         return lr;

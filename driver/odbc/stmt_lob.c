@@ -641,3 +641,66 @@ SQLRETURN stmt_lob_spool_put(struct stmt *s, struct dae_buf *b, const void *data
     b->given = true;
     return SQL_SUCCESS;
 }
+
+SQLRETURN stmt_lob_spool_put_wide(struct stmt *s, struct dae_buf *b, const void *data, size_t n,
+                                  bool final)
+{
+    const uint8_t *p = data;
+    size_t cn = b->wcarry_n, avail = cn + n, k = 0, o = 0;
+    uint8_t out[4096 + 8];
+#define WBYTE(i) ((i) < cn ? b->wcarry[(i)] : p[(i) - cn])
+    SQLRETURN rc = stmt_lob_spool_put(s, b, NULL, 0); /* the spool exists, given */
+    while (rc == SQL_SUCCESS && avail - k >= 2) {
+        uint32_t u = (uint32_t)WBYTE(k) | (uint32_t)WBYTE(k + 1) << 8, cp = u;
+        size_t used = 2;
+        if (u >= 0xD800 && u < 0xDC00) {
+            if (avail - k < 4 && !final)
+                break; /* its low surrogate is in the next piece */
+            uint32_t u2 = avail - k >= 4 ? (uint32_t)WBYTE(k + 2) | (uint32_t)WBYTE(k + 3) << 8 : 0;
+            if (u2 >= 0xDC00 && u2 < 0xE000) {
+                cp = 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00);
+                used = 4;
+            } else {
+                cp = 0xFFFD;
+            }
+        } else if (u >= 0xDC00 && u < 0xE000) {
+            cp = 0xFFFD; /* a lone low surrogate, as conv_from_c treats it */
+        }
+        if (cp < 0x80) {
+            out[o++] = (uint8_t)cp;
+        } else if (cp < 0x800) {
+            out[o++] = (uint8_t)(0xC0 | cp >> 6);
+            out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out[o++] = (uint8_t)(0xE0 | cp >> 12);
+            out[o++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+            out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+        } else {
+            out[o++] = (uint8_t)(0xF0 | cp >> 18);
+            out[o++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+            out[o++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+            out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+        }
+        k += used;
+        if (o >= 4096) {
+            rc = stmt_lob_spool_put(s, b, out, o);
+            o = 0;
+        }
+    }
+    if (rc == SQL_SUCCESS && final && avail - k == 1) {
+        out[o++] = 0xEF, out[o++] = 0xBF, out[o++] = 0xBD; /* half a code unit */
+        k = avail;
+    }
+    if (rc == SQL_SUCCESS && o)
+        rc = stmt_lob_spool_put(s, b, out, o);
+    if (rc == SQL_SUCCESS) {
+        uint8_t keep[3];
+        size_t kn = avail - k;
+        for (size_t j = 0; j < kn; j++)
+            keep[j] = WBYTE(k + j);
+        memcpy(b->wcarry, keep, kn);
+        b->wcarry_n = (uint8_t)kn;
+    }
+#undef WBYTE
+    return rc;
+}

@@ -103,6 +103,8 @@ void stmt_dae_reset(struct stmt *s)
         s->dae[i].lob_stream = false;
         s->dae[i].lob_spool = false;
         s->dae[i].xcoded = false;
+        s->dae[i].app_len = 0;
+        s->dae[i].wcarry_n = 0;
         stmt_lob_spool_close(&s->dae[i]);
     }
     s->dae_param = 0;
@@ -228,7 +230,8 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
             /* Text for a non-UTF-8 database changes length when converted,
              * and a BLOB/CLOB is read by the server later: both are spooled
              * even with a declared length. */
-            bool spool_always = smart || (lt == SQ_T_TEXT && s->dbc->csc);
+            bool spool_always =
+                smart || (lt == SQ_T_TEXT && (s->dbc->csc || in.c_type == SQL_C_WCHAR));
             if (lt && !spool_always && decl <= SQL_LEN_DATA_AT_EXEC_OFFSET &&
                 (in.c_type == SQL_C_BINARY || (in.c_type == SQL_C_CHAR && lt == SQ_T_TEXT))) {
                 /* Streamed to the wire by SQLPutData once the BIND (with every
@@ -241,10 +244,13 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
                 b->lob_stream = true;
                 continue;
             }
-            if (lt && (decl == SQL_DATA_AT_EXEC || (spool_always && decl <= SQL_LEN_DATA_AT_EXEC_OFFSET)) &&
-                (in.c_type == SQL_C_BINARY || (in.c_type == SQL_C_CHAR && lt == SQ_T_TEXT)))
-            {
-                b->lob_spool = true; /* length unknown: spooled to a file (stmt_lob.c) */
+            if (lt &&
+                (decl == SQL_DATA_AT_EXEC ||
+                 (spool_always && decl <= SQL_LEN_DATA_AT_EXEC_OFFSET)) &&
+                (in.c_type == SQL_C_BINARY ||
+                 ((in.c_type == SQL_C_CHAR || in.c_type == SQL_C_WCHAR) && lt == SQ_T_TEXT))) {
+                /* to a file (stmt_lob.c); UTF-16 pieces are spooled as UTF-8 */
+                b->lob_spool = true;
                 b->lob_type = lt;
             }
             if (!b->given) {
@@ -253,12 +259,15 @@ SQLRETURN stmt_params_build(struct stmt *s, SQLULEN row, size_t n)
             }
             if (b->lob_spool && !b->is_null && !b->xcoded &&
                 decl <= SQL_LEN_DATA_AT_EXEC_OFFSET &&
-                b->len != (size_t)(SQL_LEN_DATA_AT_EXEC_OFFSET - decl))
+                b->app_len != (uint64_t)(SQL_LEN_DATA_AT_EXEC_OFFSET - decl))
                 /* a value spooled under a declared length */
                 return diag_add_at(&s->hdr, DIAG_22026, (SQLLEN)row + 1, (SQLINTEGER)(i + 1),
-                                   "parameter %zu: %zu bytes given for a declared length of %lld",
-                                   i + 1, b->len,
+                                   "parameter %zu: %llu bytes given for a declared length of %lld",
+                                   i + 1, (unsigned long long)b->app_len,
                                    (long long)(SQL_LEN_DATA_AT_EXEC_OFFSET - decl));
+            if (b->lob_spool && !b->is_null && b->wcarry_n &&
+                stmt_lob_spool_put_wide(s, b, NULL, 0, true) != SQL_SUCCESS)
+                return SQL_ERROR; /* a UTF-16 value ended in the middle of a character */
             if (b->lob_spool && !b->is_null && !b->xcoded && b->lob_type == SQ_T_TEXT &&
                 !b->text_raw && s->dbc->csc) {
                 /* once, however often the build runs for later parameters */

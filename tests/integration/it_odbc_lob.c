@@ -673,6 +673,74 @@ START_TEST(text_and_clob_keep_every_byte)
 }
 END_TEST
 
+/* SQL_C_WCHAR data at execution for TEXT and CLOB: spooled as UTF-8 (not
+ * collected in memory), with pieces of odd byte counts that cut code units
+ * and surrogate pairs, with and without a declared length (counted in
+ * UTF-16 bytes: 22026 when the pieces disagree). */
+START_TEST(wide_data_at_execution_spooled)
+{
+    SQLHSTMT st = fx_new_stmt();
+    fx_exec_ok(st, "CREATE TABLE lb10 (id INTEGER, t TEXT, c CLOB)");
+    /* 30000 x "aé€😀" = 5 UTF-16 units (10 bytes), 10 UTF-8 bytes each */
+    size_t reps = 30000, wn = reps * 10, un = reps * 10;
+    uint8_t *w = malloc(wn), *u = malloc(un);
+    ck_assert(w && u);
+    static const uint8_t w1[10] = {'a', 0, 0xE9, 0, 0xAC, 0x20, 0x3D, 0xD8, 0x00, 0xDE};
+    static const uint8_t u1[10] = {'a', 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80};
+    for (size_t r = 0; r < reps; r++) {
+        memcpy(w + r * 10, w1, 10);
+        memcpy(u + r * 10, u1, 10);
+    }
+    OK(st, SQLPrepare(st, (SQLCHAR *)"INSERT INTO lb10 VALUES (?, ?, ?)", SQL_NTS));
+    for (int mode = 0; mode < 3; mode++) {
+        SQLINTEGER id = mode;
+        SQLLEN il = 0;
+        SQLLEN len = mode == 0 ? SQL_LEN_DATA_AT_EXEC((SQLLEN)wn)
+                     : mode == 1 ? SQL_DATA_AT_EXEC
+                                 : SQL_LEN_DATA_AT_EXEC((SQLLEN)wn + 2); /* wrong */
+        SQLLEN len2 = len;
+        OK(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &id, 0,
+                                &il));
+        OK(st, SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_WCHAR, SQL_WLONGVARCHAR, wn, 0,
+                                (SQLPOINTER)2, 0, &len));
+        OK(st, SQLBindParameter(st, 3, SQL_PARAM_INPUT, SQL_C_WCHAR, SQL_WLONGVARCHAR, wn, 0,
+                                (SQLPOINTER)3, 0, &len2));
+        EXPECT_RC(st, SQLExecute(st), SQL_NEED_DATA);
+        SQLPOINTER tok;
+        SQLRETURN rc;
+        while ((rc = SQLParamData(st, &tok)) == SQL_NEED_DATA)
+            for (size_t off = 0; off < wn; off += 3331) /* odd: cuts units and pairs */
+                OK(st, SQLPutData(st, w + off, (SQLLEN)(wn - off < 3331 ? wn - off : 3331)));
+        if (mode == 2) {
+            EXPECT_RC(st, rc, SQL_ERROR);
+            fx_expect_state(st, 1, "22026");
+            break;
+        }
+        if (rc != SQL_SUCCESS)
+            odbc_dump_diag(SQL_HANDLE_STMT, st);
+        ck_assert_int_eq(rc, SQL_SUCCESS);
+    }
+    OK(st, SQLFreeStmt(st, SQL_RESET_PARAMS));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT t, c FROM lb10 ORDER BY id", SQL_NTS));
+    for (int row = 0; row < 2; row++) {
+        OK(st, SQLFetch(st));
+        for (SQLUSMALLINT col = 1; col <= 2; col++) {
+            size_t n;
+            bool null;
+            uint8_t *got = get_all(st, col, SQL_C_BINARY, 7777, un, true, &n, &null);
+            ck_assert_uint_eq(n, un);
+            ck_assert(memcmp(got, u, un) == 0);
+            free(got);
+        }
+    }
+    EXPECT_RC(st, SQLFetch(st), SQL_NO_DATA);
+    OK(st, SQLCloseCursor(st));
+    free(w);
+    free(u);
+    OK(st, SQLFreeHandle(SQL_HANDLE_STMT, st));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("it_odbc_lob");
@@ -688,6 +756,7 @@ static Suite *suite(void)
     tcase_add_test(tc, smart_lob_nulls_update_mismatch_and_client_files);
     tcase_add_test(tc, long_nts_string_goes_as_text);
     tcase_add_test(tc, text_and_clob_keep_every_byte);
+    tcase_add_test(tc, wide_data_at_execution_spooled);
     suite_add_tcase(s, tc);
     return s;
 }
