@@ -4,6 +4,7 @@
  * and building the IRD from the prepared statement's DESCRIBE. */
 #include "stmt.h"
 
+#include <sched.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -182,7 +183,7 @@ struct handle *stmt_handle(struct stmt *s)
 
 SQLRETURN stmt_wire_error(struct stmt *s, enum sq_rc rc)
 {
-    if (atomic_exchange(&s->cancelled, false) || rc == SQ_RC_CANCELLED) {
+    if (rc == SQ_RC_CANCELLED) {
         /* The connection is broken after an interrupt (SQLI has no cancel
          * message): mark it dead through the connection side, report HY008. */
         (void)dbc_wire_error(s->dbc, dbc_handle(s->dbc), (int)rc);
@@ -208,20 +209,54 @@ SQLRETURN enc_rc_diag(struct handle *h, enum enc_rc e)
 }
 
 /* The only entry that runs without the connection lock (style.md rule 6):
- * it reads the statement's running_wire atomically and interrupts it. The
- * running call then fails with HY008 and, since SQLI has no cancel message,
- * the connection is dead afterwards (08S01 on the next call). */
+ * it interrupts the statement's running call. SQLI has no cancel message, so
+ * the interrupt breaks the connection; it must therefore reach only a call
+ * that is still running, and that call must be the one to report it (HY008),
+ * the next call seeing a dead link (08S01). The handshake: the canceller
+ * swaps running_wire from the call's wire to CANCEL_BUSY (so the call cannot
+ * end meanwhile), marks the statement cancelled, interrupts, and puts the
+ * wire back; stmt_call_end waits out CANCEL_BUSY, withdraws the wire and
+ * reads the mark. A cancel that finds no running call does nothing. */
+static struct sq_conn *const CANCEL_BUSY = (struct sq_conn *)(uintptr_t)1;
+
 bool stmt_cancel_running(SQLHSTMT h)
 {
     struct stmt *s = h;
     if (!s || s->hdr.magic != HANDLE_MAGIC_STMT)
         return false;
     struct sq_conn *w = atomic_load(&s->running_wire);
-    if (!w)
-        return false;
+    if (!w || w == CANCEL_BUSY ||
+        !atomic_compare_exchange_strong(&s->running_wire, &w, CANCEL_BUSY))
+        return false; /* nothing running, the call just ended, or another cancel */
     atomic_store(&s->cancelled, true);
     sq_conn_interrupt(w);
+    atomic_store(&s->running_wire, w);
     return true;
+}
+
+void stmt_call_begin(struct stmt *s, struct sq_conn *w)
+{
+    atomic_store(&s->cancelled, false);
+    atomic_store(&s->running_wire, w);
+}
+
+enum sq_rc stmt_call_end(struct stmt *s, enum sq_rc r)
+{
+    for (;;) {
+        struct sq_conn *cur = atomic_load(&s->running_wire);
+        if (cur == CANCEL_BUSY) {
+            sched_yield(); /* a cancel is delivering its interrupt: a moment */
+            continue;
+        }
+        if (atomic_compare_exchange_strong(&s->running_wire, &cur, NULL))
+            break;
+    }
+    if (!atomic_exchange(&s->cancelled, false))
+        return r;
+    /* The interrupt may have come after the call's last byte: the link is
+     * unusable all the same (sq_conn_is_broken), and this call is the one
+     * that was cancelled. */
+    return SQ_RC_CANCELLED;
 }
 
 /* ---- SQLFreeStmt / SQLCloseCursor / SQLCancel ------------------------------ */

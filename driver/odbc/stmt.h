@@ -215,6 +215,12 @@ SQLRETURN enc_rc_diag(struct handle *h, enum enc_rc e);
 /* SQLCancel without the lock: interrupts a running call on another thread
  * (true), or false when nothing runs (then cancel under the lock). */
 bool stmt_cancel_running(SQLHSTMT h);
+/* Bracket one server call on wire w that SQLCancel may interrupt: call_begin
+ * publishes w (and forgets any earlier cancel); call_end withdraws it and
+ * turns r into SQ_RC_CANCELLED when a cancel reached this call (the
+ * connection is then broken), so a cancel is never charged to a later call. */
+void stmt_call_begin(struct stmt *s, struct sq_conn *w);
+enum sq_rc stmt_call_end(struct stmt *s, enum sq_rc r);
 SQLRETURN stmt_set_attr(struct stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len);
 /* SQL_ATTR_METADATA_ID in effect: the statement's own value once set on it,
  * else the connection's current value. */

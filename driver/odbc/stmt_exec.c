@@ -93,11 +93,15 @@ static SQLRETURN do_prepare(struct stmt *s, const struct str *sql)
         str_fini(&s->sql);
         return rc;
     }
-    atomic_store(&s->running_wire, w);
+    stmt_call_begin(s, w);
     stmt_deadline_arm(s);
     enum sq_rc r = sq_stmt_prepare(w, wire_sql, wire_len, &s->sq);
     stmt_deadline_disarm(s);
-    atomic_store(&s->running_wire, NULL);
+    r = stmt_call_end(s, r);
+    if (r != SQ_RC_OK && s->sq) {
+        sq_stmt_free(s->sq); /* prepared, but the link went with the cancel */
+        s->sq = NULL;
+    }
     if (r != SQ_RC_OK) {
         s->sq = NULL;
         str_fini(&s->sql);
@@ -237,11 +241,11 @@ static SQLRETURN run_pipelined(struct stmt *s, struct sq_conn *w, size_t n, SQLU
     c->n = n;
     c->start = s->dae_row;
     size_t next = (size_t)s->dae_row;
-    atomic_store(&s->running_wire, w);
+    stmt_call_begin(s, w);
     enum sq_rc r = sq_stmt_execute_pipe(s->sq, (size_t)s->dae_row, (size_t)nsets,
                                         dbc_pipeline_depth(s->dbc), pipe_fill, pipe_done, c,
                                         &next);
-    atomic_store(&s->running_wire, NULL);
+    r = stmt_call_end(s, r);
     s->dae_row = (SQLULEN)next;
     if (r == SQ_RC_NEED_MORE) {
         s->exec_rc = c->total;
@@ -343,9 +347,13 @@ static SQLRETURN run_sets(struct stmt *s)
         if (lob && sq_params_have_lob(s->params, n)) {
             s->exec_rc_lob = rc;
         lob_send:
-            atomic_store(&s->running_wire, w);
+            stmt_call_begin(s, w);
             SQLRETURN lr = stmt_lob_step(s, n, &r);
-            atomic_store(&s->running_wire, NULL);
+            r = stmt_call_end(s, r);
+            if (r == SQ_RC_CANCELLED && lr != SQL_ERROR) {
+                stmt_lob_abandon(s); /* nothing more goes to a cancelled link */
+                lr = SQL_SUCCESS;    /* r reports it below */
+            }
             if (lr == SQL_NEED_DATA) {
                 s->exec_rc = total;
                 s->state = STMT_S8;
@@ -359,10 +367,10 @@ static SQLRETURN run_sets(struct stmt *s)
                 continue;
             }
         } else {
-            atomic_store(&s->running_wire, w);
+            stmt_call_begin(s, w);
             r = s->returns_rows ? sq_stmt_open(s->sq, s->params, n, stmt_cursor_flags(s))
                                 : sq_stmt_execute(s->sq, s->params, n);
-            atomic_store(&s->running_wire, NULL);
+            r = stmt_call_end(s, r);
         }
         stmt_dae_reset(s);
         if (r != SQ_RC_OK) {

@@ -177,9 +177,8 @@ static enum sq_rc next_row(struct stmt *s)
         return SQ_RC_OK;
     }
     struct sq_conn *w = dbc_wire(s->dbc);
-    atomic_store(&s->running_wire, w);
-    enum sq_rc r = sq_stmt_fetch(s->sq, &s->row);
-    atomic_store(&s->running_wire, NULL);
+    stmt_call_begin(s, w);
+    enum sq_rc r = stmt_call_end(s, sq_stmt_fetch(s->sq, &s->row));
     if (r != SQ_RC_OK)
         s->row = NULL;
     return r;
@@ -232,9 +231,8 @@ static enum sq_rc scroll_call(struct stmt *s, uint16_t type, int64_t target)
     if (target < INT32_MIN)
         target = INT32_MIN;
     struct sq_conn *w = dbc_wire(s->dbc);
-    atomic_store(&s->running_wire, w);
-    enum sq_rc r = sq_stmt_sfetch(s->sq, type, (int32_t)target, &s->row);
-    atomic_store(&s->running_wire, NULL);
+    stmt_call_begin(s, w);
+    enum sq_rc r = stmt_call_end(s, sq_stmt_sfetch(s->sq, type, (int32_t)target, &s->row));
     if (r != SQ_RC_OK)
         s->row = NULL;
     return r;

@@ -498,7 +498,9 @@ void sq_conn_interrupt(struct sq_conn *c)
 
 bool sq_conn_is_broken(const struct sq_conn *c)
 {
-    return !c || c->state == SQ_CONN_BROKEN;
+    /* interrupted: a cancel reached it, maybe after its last exchange ended;
+     * the stream can no longer be trusted (no cancel message in SQLI) */
+    return !c || c->state == SQ_CONN_BROKEN || atomic_load(&c->interrupted);
 }
 
 enum sq_conn_state sq_conn_state(const struct sq_conn *c)

@@ -127,6 +127,7 @@ void sq_conn_close(struct sq_conn *conn);
  * BROKEN (doc §12.1). */
 void sq_conn_interrupt(struct sq_conn *conn);
 
+/* BROKEN, or interrupted (sq_conn_interrupt) since: nothing more can be sent. */
 bool sq_conn_is_broken(const struct sq_conn *conn);
 
 /* Forked child (the socket belongs to the parent's session): drop the
