@@ -111,6 +111,18 @@ const struct srv_blob_ent *srv_blobreg_find(const struct srv_blobreg *r, uint32_
     return NULL;
 }
 
+void srv_blobreg_drop(struct srv_blobreg *r, uint32_t handle)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->ents[i].handle == handle) {
+            sq_free(r->ents[i].data);
+            memmove(&r->ents[i], &r->ents[i + 1], (r->n - i - 1) * sizeof r->ents[0]);
+            r->n--;
+            return;
+        }
+    }
+}
+
 /* ---- spool ---- */
 
 void srv_blobspool_init(struct srv_blobspool *s)

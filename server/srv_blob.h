@@ -74,6 +74,8 @@ void srv_blobreg_fetch_begin(struct srv_blobreg *r, uint32_t first);
 /* Copy a value in; 0 on out of memory, else its handle. */
 uint32_t srv_blobreg_add(struct srv_blobreg *r, const void *p, size_t n);
 const struct srv_blob_ent *srv_blobreg_find(const struct srv_blobreg *r, uint32_t handle);
+/* Drop one value (nothing when the handle is not there). */
+void srv_blobreg_drop(struct srv_blobreg *r, uint32_t handle);
 
 /* SQ_BLOB chunks of one client group: values in arrival order; a non-empty
  * chunk extends the open value, an empty chunk closes it (an empty chunk with

@@ -455,6 +455,14 @@ void srv_session_set_delimident(struct srv_session *s, bool on)
     s->delimident = on;
 }
 
+void srv_session_set_file_io(struct srv_session *s, const struct srv_file_io *io)
+{
+    if (io)
+        s->fio = *io;
+    else
+        memset(&s->fio, 0, sizeof s->fio);
+}
+
 static int sqlite_fail(struct srv_session *s, int rc, enum srv_err_ctx ctx, struct srv_err *err)
 {
     bool nowait = s->lock_wait_ms == 0;
