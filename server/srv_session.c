@@ -480,7 +480,8 @@ static bool lo_send(struct conn *c)
  * over what any request allows. */
 static bool lo_fill(struct conn *c)
 {
-    if (c->fin.len > SRV_FILE_AMOUNT + (SRV_FILE_AMOUNT / SRV_FILE_BUFSIZE + 2) * 8 + 64)
+    /* the largest legal answer: 1 MiB in 1-byte chunks, 6 bytes each */
+    if (c->fin.len > 6u * SRV_FILE_AMOUNT + 65536u)
         return false;
     int tmo = c->ctx->stall_timeout_ms > 0 ? c->ctx->stall_timeout_ms : 60000;
     return read_more(c->fd, c->tls, &c->fin, tmo) == 1;
@@ -576,11 +577,17 @@ static int fio_get(void *ctx, const char *name, uint8_t **data, size_t *n, struc
         }
         int32_t total = 0;
         for (;;) {
+            /* decode only once the bytes end like an answer (00 0C), so a
+             * 1 MiB answer is not decoded again after every read */
+            enum sq_rc drc = SQ_RC_NEED_MORE;
             struct sq_rd rd;
             sq_rd_init(&rd, c->fin.data, c->fin.len);
-            enum sq_rc drc = srv_dec_file_data(&rd, (uint16_t)SRV_FILE_BUFSIZE, amount, &buf, &total);
+            if (c->fin.len >= 8 && sq_load_u16(c->fin.data + c->fin.len - 2) == SQ_EOT)
+                drc = srv_dec_file_data(&rd, (uint16_t)SRV_FILE_BUFSIZE, amount, &buf, &total);
             if (drc == SQ_RC_OK && lo_done(c, rd.pos))
                 break;
+            if (drc == SQ_RC_OK)
+                drc = SQ_RC_PROTOCOL; /* bytes after the answer */
             if (drc != SQ_RC_NEED_MORE || !lo_fill(c)) {
                 sq_buf_fini(&buf);
                 return lo_lost(c, err, drc == SQ_RC_NEED_MORE ? "no answer" : "malformed data");
