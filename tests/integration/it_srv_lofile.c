@@ -58,6 +58,7 @@ static struct cfile *file_put(const char *name, const uint8_t *p, size_t n)
         ck_assert_uint_lt(nfiles, MAX_FILES);
         f = &files[nfiles++];
         snprintf(f->name, sizeof f->name, "%s", name);
+        f->data = NULL;
     }
     free(f->data);
     f->data = malloc(n ? n : 1);
@@ -70,8 +71,10 @@ static struct cfile *file_put(const char *name, const uint8_t *p, size_t n)
 
 static void files_free(void)
 {
-    for (size_t i = 0; i < nfiles; i++)
+    for (size_t i = 0; i < nfiles; i++) {
         free(files[i].data);
+        files[i].data = NULL;
+    }
     nfiles = 0;
 }
 
