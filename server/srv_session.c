@@ -385,12 +385,17 @@ static bool is_char_type(uint16_t type, uint32_t xid)
 
 /* ------------------------------------------------------ smart LOBs --- */
 
-/* Register a copy of a value in r under the session's next handle (0: out of
- * memory). */
-static uint32_t lo_add(struct conn *c, struct srv_blobreg *r, const char *p, size_t n)
+/* Register column i's value of the current row in r under the session's next
+ * handle (0: out of memory): the engine's buffer is taken over when it can be
+ * (no copy of a large value), else the value is copied. */
+static uint32_t lo_add(struct conn *c, struct slot *s, size_t i, struct srv_blobreg *r,
+                       const struct srv_val *v)
 {
     r->next_handle = c->lo_next;
-    uint32_t h = srv_blobreg_add(r, p ? p : "", n);
+    uint8_t *own = srv_stmt_take_value(s->st, i, v->p);
+    uint32_t h = own ? srv_blobreg_adopt(r, own, v->n) : srv_blobreg_add(r, v->p ? v->p : "", v->n);
+    if (!h)
+        sq_free(own);
     c->lo_next = r->next_handle;
     return h;
 }
@@ -687,7 +692,7 @@ static int encode_tuple(struct conn *c, struct slot *s, const struct srv_val *ro
             bool made = lo_take_made(c, row[i].n);
             if (made)
                 lo_files_room(c, row[i].n);
-            uint32_t h = lo_add(c, made ? &c->lofiles : &s->lobs, row[i].p, row[i].n);
+            uint32_t h = lo_add(c, s, i, made ? &c->lofiles : &s->lobs, &row[i]);
             if (!h)
                 return SRV_E_NOMEM;
             if (!made)

@@ -2039,6 +2039,15 @@ int srv_stmt_next(struct srv_stmt *st, struct srv_val *row, struct srv_err *err)
     return 1;
 }
 
+void *srv_stmt_take_value(struct srv_stmt *st, size_t i, const void *p)
+{
+    if (!st->vbuf || i >= st->ncols || !p || st->vbuf[i].data != p || st->vbuf[i].oom)
+        return NULL;
+    void *d = st->vbuf[i].data;
+    sq_buf_init(&st->vbuf[i]); /* the next row gets a new buffer */
+    return d;
+}
+
 int srv_stmt_fetch_at(struct srv_stmt *st, int64_t pos, struct srv_val *row, struct srv_err *err)
 {
     srv_err_clear(err);

@@ -162,6 +162,12 @@ int srv_stmt_next(struct srv_stmt *st, struct srv_val *row, struct srv_err *err)
  * the row exists and fills row, 0 if outside the result, -1 on error. */
 int srv_stmt_fetch_at(struct srv_stmt *st, int64_t pos, struct srv_val *row, struct srv_err *err);
 int64_t srv_stmt_row_count(struct srv_stmt *st, struct srv_err *err); /* for LAST; -1 on error */
+/* Hand over the buffer holding column i's value of the current row (the one
+ * row[i].p points to after srv_stmt_next/fetch_at), so a large value is kept
+ * without one more copy: the caller owns it (sq_free) and row[i] stays valid
+ * as long as the caller keeps it. NULL when the value is not in such a buffer
+ * (then copy it). */
+void *srv_stmt_take_value(struct srv_stmt *st, size_t i, const void *p);
 void srv_stmt_close(struct srv_stmt *st); /* close the cursor; the statement stays prepared */
 
 #endif
