@@ -1572,10 +1572,17 @@ void ifx_sval_fini(struct srv_sval *v)
 
 static int set_text(struct srv_sval *out, const char *p, size_t n)
 {
+    /* all n bytes: a NUL inside (CLOB data) must neither cut the copy short
+     * nor leave out->n over the allocation, as sq_strndup did */
     out->kind = SQLITE_TEXT;
-    out->p = sq_strndup(p, n);
+    out->p = n < SIZE_MAX ? sq_malloc(n + 1) : NULL;
     out->n = n;
-    return out->p ? 0 : SRV_E_NOMEM;
+    if (!out->p)
+        return SRV_E_NOMEM;
+    if (n)
+        memcpy(out->p, p, n);
+    out->p[n] = '\0';
+    return 0;
 }
 
 /* Value as text (numbers printed the Informix way). */

@@ -4,6 +4,7 @@
  * for byte, the decoders of the client's answers (good, split, malformed),
  * lotofile's file name rule, and the locator bind block as srv_decode_bparam
  * walks it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@
 #include "sq_wr.h"
 #include "srv_lofile.h"
 #include "srv_proto.h"
+#include "sq_alloc.h"
+#include "srv_fixture.h"
 
 START_TEST(locator_bytes)
 {
@@ -239,6 +242,112 @@ START_TEST(row_locator_has_magic)
 }
 END_TEST
 
+/* ---- the SQL functions against a fake client (srv_file_io) ---- */
+static uint8_t put_data[64];
+static size_t put_n;
+static char put_name[128];
+static int gets, puts_, mades;
+
+static int fake_get(void *ctx, const char *name, uint8_t **data, size_t *n, struct srv_err *err)
+{
+    (void)ctx;
+    gets++;
+    if (strcmp(name, "f1") != 0) {
+        memset(err, 0, sizeof *err);
+        err->sqlcode = -9810;
+        snprintf(err->text, sizeof err->text, "cannot open client file %s", name);
+        return -9810;
+    }
+    *data = sq_malloc(5);
+    memcpy(*data, "he\0lo", 5);
+    *n = 5;
+    return 0;
+}
+
+static int fake_put(void *ctx, const char *name, const uint8_t *p, size_t n, struct srv_err *err)
+{
+    (void)ctx;
+    (void)err;
+    puts_++;
+    snprintf(put_name, sizeof put_name, "%s", name);
+    ck_assert_uint_le(n, sizeof put_data);
+    memcpy(put_data, p, n);
+    put_n = n;
+    return 0;
+}
+
+static void fake_made(void *ctx, size_t n)
+{
+    (void)ctx;
+    ck_assert_uint_eq(n, 5);
+    mades++;
+}
+
+START_TEST(sql_functions_use_the_file_callbacks)
+{
+    struct srv_err e;
+    OK(g_s, "CREATE TABLE lt (id INTEGER, b BLOB, c CLOB)");
+    /* no callbacks installed: -9810, nothing else */
+    ck_assert_int_eq(run(g_s, "INSERT INTO lt VALUES (1, filetoblob('f1', 'client'), NULL)", NULL),
+                     -9810);
+    struct srv_file_io io = {.ctx = NULL, .get = fake_get, .put = fake_put, .made = fake_made};
+    srv_session_set_file_io(g_s, &io);
+    OK(g_s, "INSERT INTO lt VALUES (1, filetoblob('f1', 'client'), filetoclob('f1', 'CLIENT'))");
+    ck_assert_int_eq(gets, 2);
+    ck_assert_int_eq(mades, 2);
+    OK(g_s, "INSERT INTO lt VALUES (2, NULL, NULL)");
+    OK(g_s, "INSERT INTO lt VALUES (3, filetoblob('f1', 'client', 'lt', 'b'), NULL)");
+    ck_assert_int_eq(run(g_s, "INSERT INTO lt VALUES (4, filetoblob('nope', 'client'), NULL)", NULL),
+                     -9810);
+    ck_assert_int_eq(run(g_s, "INSERT INTO lt VALUES (4, filetoblob('f1', 'server'), NULL)", NULL),
+                     -9810);
+    ck_assert_int_eq(gets, 4); /* 'server' asks the client nothing */
+    /* lotofile: the name used, IBM's '!' rule; NULL gives NULL without a put */
+    expect1(g_s, "SELECT lotofile(b, 'out!', 'client') FROM lt WHERE id = 1", "out");
+    ck_assert_int_eq(puts_, 1);
+    ck_assert_str_eq(put_name, "out");
+    ck_assert_uint_eq(put_n, 5);
+    ck_assert(memcmp(put_data, "he\0lo", 5) == 0);
+    expect1(g_s, "SELECT lotofile(c, 'x!', 'client') FROM lt WHERE id = 1", "x");
+    ck_assert_uint_eq(put_n, 5);
+    ck_assert_msg(memcmp(put_data, "he\0lo", 5) == 0, "%02x %02x %02x %02x %02x", put_data[0],
+                  put_data[1], put_data[2], put_data[3], put_data[4]); /* CLOB bytes as they came */
+    expect1(g_s, "SELECT lotofile(b, 'x', 'client') FROM lt WHERE id = 2", "NULL");
+    ck_assert_int_eq(puts_, 2);
+    char out[1][128];
+    ck_assert_int_eq(query_row(g_s, "SELECT lotofile(b, 'pic', 'client') FROM lt WHERE id = 3", out, 1),
+                     0);
+    ck_assert_str_eq(out[0], put_name);
+    ck_assert_uint_eq(strlen(out[0]), 20);
+    ck_assert(strncmp(out[0], "pic.", 4) == 0);
+    ck_assert_int_eq(run(g_s, "SELECT lotofile(b, 'x', 'server') FROM lt", NULL), -9810);
+    /* result types: filetoblob a BLOB, filetoclob a CLOB, lotofile an LVARCHAR */
+    const char *sql = "SELECT filetoblob('f1', 'client'), filetoclob('f1', 'client'), "
+                      "lotofile(b, 'a', 'client') FROM lt WHERE id = 1";
+    struct srv_stmt *st = srv_stmt_prepare(g_s, sql, strlen(sql), &e);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_uint_eq(SQ_T_BASE(srv_stmt_col(st, 0)->type), SQ_T_UDTFIXED);
+    ck_assert_uint_eq(srv_stmt_col(st, 0)->xid, SQ_XID_BLOB);
+    ck_assert_uint_eq(srv_stmt_col(st, 1)->xid, SQ_XID_CLOB);
+    ck_assert_uint_eq(srv_stmt_col(st, 2)->xid, SQ_XID_LVARCHAR);
+    /* the engine hands over a row's value buffer (no copy): the same bytes */
+    ck_assert_int_eq(srv_stmt_open(st, &e), 0);
+    struct srv_val row[3];
+    ck_assert_int_eq(srv_stmt_next(st, row, &e), 1);
+    ck_assert_uint_eq(row[0].n, 5);
+    ck_assert_ptr_null(srv_stmt_take_value(st, 0, "not the buffer"));
+    uint8_t *own = srv_stmt_take_value(st, 0, row[0].p);
+    ck_assert_ptr_eq(own, row[0].p);
+    ck_assert(memcmp(own, "he\0lo", 5) == 0);
+    ck_assert_ptr_null(srv_stmt_take_value(st, 0, row[0].p)); /* taken once */
+    ck_assert_int_eq(srv_stmt_next(st, row, &e), 0);
+    srv_stmt_close(st);
+    srv_stmt_free(st);
+    sq_free(own);
+    srv_session_set_file_io(g_s, NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("srv_lofile");
@@ -251,5 +360,9 @@ int main(void)
     tcase_add_test(t, locator_bind_block);
     tcase_add_test(t, row_locator_has_magic);
     suite_add_tcase(s, t);
+    TCase *q = tcase_create("sql");
+    tcase_add_checked_fixture(q, setup, teardown);
+    tcase_add_test(q, sql_functions_use_the_file_callbacks);
+    suite_add_tcase(s, q);
     return ck_run(s);
 }
