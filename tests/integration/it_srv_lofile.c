@@ -39,6 +39,7 @@ struct cfile {
 static struct cfile files[MAX_FILES];
 static size_t nfiles;
 static int opens;          /* SQ_FILE open requests seen */
+static size_t max_block;   /* largest SQ_FILE_WRITE block seen */
 static int bad_answer;     /* 1: answer the next open with a wrong opcode */
 static struct cfile *cur;  /* the open file */
 static size_t cur_off;
@@ -279,6 +280,8 @@ static void answer_file_request(void)
             size_t m;
             uint8_t *p = rdstr16(&m);
             ck_assert_uint_le(m, 32000);
+            if (m > max_block)
+                max_block = m;
             cur->data = realloc(cur->data, cur->n + m + 1);
             ck_assert_ptr_nonnull(cur->data);
             memcpy(cur->data + cur->n, p, m);
@@ -492,14 +495,20 @@ static struct cfile *read_back(uint16_t rid, uint16_t xid, const uint8_t *loc, i
 static const size_t sizes[] = {0, 1, 4097, (1u << 20) + 1};
 #define NSIZES (sizeof sizes / sizeof sizes[0])
 
-static void start(void)
+static void start_with(const char *profile)
 {
     const char *args[] = {"--server-name", "ol_test", "--create-db", "lodb:unlogged:en_US.8859-1",
-                          NULL};
+                          profile ? "--profile" : NULL, profile, NULL};
     ck_assert_msg(it_server_start(&srv, args), "cannot start ifxlite");
     connect_login();
     opens = 0;
     bad_answer = 0;
+    max_block = 0;
+}
+
+static void start(void)
+{
+    start_with(NULL);
 }
 
 static void stop(void)
@@ -770,6 +779,77 @@ START_TEST(null_name_rule_and_errors)
 }
 END_TEST
 
+/* Locators and filetoblob in UPDATE; --profile sqfile_chunk sets the
+ * SQ_FILE_WRITE block size. */
+START_TEST(update_and_write_block_profile)
+{
+    start_with("sqfile_chunk=1000");
+    ck_assert_int_eq(exec_sql("CREATE TABLE lo_u (id INTEGER, b BLOB)"), 0);
+    ck_assert_int_eq(exec_sql("INSERT INTO lo_u VALUES (1, NULL)"), 0);
+    uint8_t *v1 = pattern(4097, 21), *v2 = pattern(2500, 22);
+    file_put("u1", v1, 4097);
+    file_put("u2", v2, 2500);
+    ck_assert_int_eq(exec_sql("UPDATE lo_u SET b = filetoblob('u1', 'client') WHERE id = 1"), 0);
+    struct sq_buf b = SQ_BUF_INIT;
+    struct reply r;
+    /* read it back: 4097 bytes in blocks of at most 1000 */
+    wr_prepare(&b, "SELECT lotofile(b, 'back!', 'client') FROM lo_u WHERE id = 1", 0);
+    wr_id(&b, 0, SQ_OPEN);
+    sq_wr_u16(&b, SQ_NFETCH);
+    sq_wr_u32(&b, 4096);
+    sq_wr_u16(&b, 0);
+    sq_wr_u16(&b, SQ_RELEASE);
+    run(&b, &r);
+    ck_assert_msg(r.sqlcode == 0, "%d %s", r.sqlcode, r.errtext);
+    reply_free(&r);
+    struct cfile *f = file_find("back");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(f->n, 4097);
+    ck_assert(memcmp(f->data, v1, 4097) == 0);
+    ck_assert_uint_eq(max_block, 1000);
+    /* a locator from SELECT filetoblob bound to UPDATE ... SET b = ? */
+    wr_prepare(&b, "SELECT filetoblob('u2', 'client') FROM systables WHERE tabid = 1", 0);
+    wr_id(&b, 0, SQ_OPEN);
+    sq_wr_u16(&b, SQ_NFETCH);
+    sq_wr_u32(&b, 4096);
+    sq_wr_u16(&b, 0);
+    sq_wr_u16(&b, SQ_CLOSE);
+    sq_wr_u16(&b, SQ_RELEASE);
+    run(&b, &r);
+    ck_assert_int_eq(r.sqlcode, 0);
+    ck_assert_uint_eq(r.nrows, 1);
+    uint8_t loc[72];
+    memcpy(loc, r.rows[0] + 5, 72);
+    reply_free(&r);
+    wr_prepare(&b, "UPDATE lo_u SET b = ? WHERE id = ?", 2);
+    wr_id(&b, 0, SQ_BIND);
+    sq_wr_u16(&b, 2);
+    wr_loc_param(&b, SQ_XID_BLOB, loc);
+    wr_int_param(&b, 1);
+    sq_wr_u16(&b, SQ_EXECUTE);
+    sq_wr_u16(&b, SQ_RELEASE);
+    run(&b, &r);
+    ck_assert_msg(r.sqlcode == 0, "%d %s", r.sqlcode, r.errtext);
+    reply_free(&r);
+    wr_prepare(&b, "SELECT lotofile(b, 'back!', 'client') FROM lo_u WHERE id = 1", 0);
+    wr_id(&b, 0, SQ_OPEN);
+    sq_wr_u16(&b, SQ_NFETCH);
+    sq_wr_u32(&b, 4096);
+    sq_wr_u16(&b, 0);
+    sq_wr_u16(&b, SQ_RELEASE);
+    run(&b, &r);
+    ck_assert_int_eq(r.sqlcode, 0);
+    reply_free(&r);
+    f = file_find("back");
+    ck_assert_uint_eq(f->n, 2500);
+    ck_assert(memcmp(f->data, v2, 2500) == 0);
+    free(v1);
+    free(v2);
+    sq_buf_fini(&b);
+    stop();
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("it_srv_lofile");
@@ -777,6 +857,7 @@ int main(void)
     tcase_set_timeout(t, 120);
     tcase_add_test(t, blob_and_clob_round_trip_every_size);
     tcase_add_test(t, null_name_rule_and_errors);
+    tcase_add_test(t, update_and_write_block_profile);
     suite_add_tcase(s, t);
     return ck_run(s);
 }

@@ -242,6 +242,22 @@ START_TEST(row_locator_has_magic)
 }
 END_TEST
 
+START_TEST(profile_sqfile_chunk)
+{
+    struct srv_profile p;
+    char err[200];
+    srv_profile_init(&p);
+    ck_assert_uint_eq(p.sqfile_chunk, 0); /* default: SRV_FILE_WRITE_CHUNK */
+    ck_assert_int_eq(srv_profile_set(&p, "sqfile_chunk=1000", err, sizeof err), 0);
+    ck_assert_uint_eq(p.sqfile_chunk, 1000);
+    static const char *const bad[] = {"sqfile_chunk=0", "sqfile_chunk=65535", "sqfile_chunk=x",
+                                      "sqfile_chunk=", "sqfile_chunk=-5", "sqfile_chunk=12k"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(srv_profile_set(&p, bad[i], err, sizeof err) == -1, "%s", bad[i]);
+    ck_assert_uint_eq(p.sqfile_chunk, 1000);
+}
+END_TEST
+
 /* ---- the SQL functions against a fake client (srv_file_io) ---- */
 static uint8_t put_data[64];
 static size_t put_n;
@@ -359,6 +375,7 @@ int main(void)
     tcase_add_test(t, lotofile_name_rule);
     tcase_add_test(t, locator_bind_block);
     tcase_add_test(t, row_locator_has_magic);
+    tcase_add_test(t, profile_sqfile_chunk);
     suite_add_tcase(s, t);
     TCase *q = tcase_create("sql");
     tcase_add_checked_fixture(q, setup, teardown);
