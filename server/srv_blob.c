@@ -79,7 +79,7 @@ void srv_blobreg_fetch_begin(struct srv_blobreg *r, uint32_t first)
     r->call_first = first;
 }
 
-uint32_t srv_blobreg_add(struct srv_blobreg *r, const void *p, size_t n)
+uint32_t srv_blobreg_adopt(struct srv_blobreg *r, uint8_t *d, size_t n)
 {
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 8;
@@ -89,11 +89,6 @@ uint32_t srv_blobreg_add(struct srv_blobreg *r, const void *p, size_t n)
         r->ents = e;
         r->cap = cap;
     }
-    uint8_t *d = sq_malloc(n ? n : 1);
-    if (!d)
-        return 0;
-    if (n)
-        memcpy(d, p, n);
     if (r->next_handle == 0)
         r->next_handle = 1; /* wrapped after 4 billion values: 0 means "none" */
     struct srv_blob_ent *e = &r->ents[r->n++];
@@ -103,12 +98,37 @@ uint32_t srv_blobreg_add(struct srv_blobreg *r, const void *p, size_t n)
     return e->handle;
 }
 
+uint32_t srv_blobreg_add(struct srv_blobreg *r, const void *p, size_t n)
+{
+    uint8_t *d = sq_malloc(n ? n : 1);
+    if (!d)
+        return 0;
+    if (n)
+        memcpy(d, p, n);
+    uint32_t h = srv_blobreg_adopt(r, d, n);
+    if (!h)
+        sq_free(d);
+    return h;
+}
+
 const struct srv_blob_ent *srv_blobreg_find(const struct srv_blobreg *r, uint32_t handle)
 {
     for (size_t i = 0; i < r->n; i++)
         if (r->ents[i].handle == handle)
             return &r->ents[i];
     return NULL;
+}
+
+void srv_blobreg_drop(struct srv_blobreg *r, uint32_t handle)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->ents[i].handle == handle) {
+            sq_free(r->ents[i].data);
+            memmove(&r->ents[i], &r->ents[i + 1], (r->n - i - 1) * sizeof r->ents[0]);
+            r->n--;
+            return;
+        }
+    }
 }
 
 /* ---- spool ---- */

@@ -73,7 +73,12 @@ void srv_blobreg_clear(struct srv_blobreg *r); /* CLOSE / RELEASE: drop everythi
 void srv_blobreg_fetch_begin(struct srv_blobreg *r, uint32_t first);
 /* Copy a value in; 0 on out of memory, else its handle. */
 uint32_t srv_blobreg_add(struct srv_blobreg *r, const void *p, size_t n);
+/* The same without a copy: the registry takes d (sq_malloc'd) on success;
+ * 0 (out of memory) leaves d with the caller. */
+uint32_t srv_blobreg_adopt(struct srv_blobreg *r, uint8_t *d, size_t n);
 const struct srv_blob_ent *srv_blobreg_find(const struct srv_blobreg *r, uint32_t handle);
+/* Drop one value (nothing when the handle is not there). */
+void srv_blobreg_drop(struct srv_blobreg *r, uint32_t handle);
 
 /* SQ_BLOB chunks of one client group: values in arrival order; a non-empty
  * chunk extends the open value, an empty chunk closes it (an empty chunk with

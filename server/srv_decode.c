@@ -78,6 +78,11 @@ enum sq_rc srv_decode_bparam(struct sq_rd *rd, struct srv_bparam *p)
         break;
     case SQ_T_BOOLEAN_CLIENT:
     case SQ_T_UDTFIXED:
+        if (p->type == SQ_T_UDTFIXED && (prec == SQ_XID_BLOB || prec == SQ_XID_CLOB)) {
+            /* smart-LOB locator (PROTOCOL.md, ours): 72 bytes, no pad */
+            fixed = SQ_LO_LOCATOR_SIZE;
+            break;
+        }
         if (!sq_rd_bytes(rd, 1, &p->data) || !sq_rd_skip(rd, 1))
             goto fail;
         p->len = 1;

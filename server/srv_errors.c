@@ -65,6 +65,7 @@ static const struct srv_err_row srv_err_rows[] = {
     {-1266, "Intervals or Datetimes are incompatible for the operation."},
     {-1267, "The result of a datetime computation is out of range."},
     {-1279, "Value exceeds string column length."},
+    {-9810, "Smart-large-object error (%s)."},
 };
 
 void srv_err_clear(struct srv_err *err)

@@ -59,6 +59,7 @@ enum {
     SRV_E_DT_ARITH = -1266,       /* Intervals or Datetimes are incompatible for the operation. */
     SRV_E_DT_OVERFLOW = -1267,    /* The result of a datetime computation is out of range. */
     SRV_E_STR_TOO_LONG = -1279,   /* Value exceeds string column length. */
+    SRV_E_LO = -9810,             /* Smart-large-object error (client files, locators). */
 };
 
 /* ISAM codes. */

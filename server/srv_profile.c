@@ -3,6 +3,7 @@
 #include "srv_profile.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void srv_profile_init(struct srv_profile *p)
@@ -77,6 +78,14 @@ int srv_profile_set(struct srv_profile *p, const char *kv, char *err, size_t err
             goto bad_value;
         return 0;
     }
+    if (KEY_IS("sqfile_chunk")) {
+        char *end;
+        unsigned long n = strtoul(v, &end, 10);
+        if (*v < '0' || *v > '9' || *end || n < 1 || n > 65534)
+            goto bad_value;
+        p->sqfile_chunk = (unsigned)n;
+        return 0;
+    }
 #undef KEY_IS
     snprintf(err, errlen, "profile: unknown key '%.*s' (see --help)", (int)klen, kv);
     return -1;
@@ -96,5 +105,7 @@ const char *srv_profile_help(void)
            "    unlogged-begin=-256|-201 error for BEGIN in an unlogged database (default -256)\n"
            "    server-version=STRING    version string in the login reply (default 14.10.FC10)\n"
            "    nfetch16=0|1             SQ_NFETCH buffer size read as u16 (old servers);\n"
-           "                             default 0 (u32)\n";
+           "                             default 0 (u32)\n"
+           "    sqfile_chunk=N           bytes per SQ_FILE_WRITE block ifxlite sends while a\n"
+           "                             lotofile() runs (1..65534, default 32000)\n";
 }

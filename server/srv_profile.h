@@ -19,6 +19,7 @@ struct srv_profile {
     int unlogged_begin;      /* -256 (default) or -201 */
     char server_version[64]; /* CONACC version string, default "14.10.FC10" */
     bool nfetch16;           /* SQ_NFETCH carries a u16 bufsize (old servers); default u32 */
+    unsigned sqfile_chunk;   /* bytes per SQ_FILE_WRITE block; 0 = 32000 (srv_lofile.h) */
 };
 
 /* Defaults: proto=echo, insertdone=always, unlogged-begin=-256,

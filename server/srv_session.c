@@ -21,6 +21,7 @@
 #include "sq_wr.h"
 #include "srv_charset.h"
 #include "srv_blob.h"
+#include "srv_lofile.h"
 #include "srv_log.h"
 #include "srv_stats.h"
 #include "srv_tls.h"
@@ -46,6 +47,24 @@
 #define SRV_E_BLOBOPEN (-602)
 #define SRV_E_SCROLLBLOB (-611)
 
+/* Smart LOBs (BLOB/CLOB, PROTOCOL.md "Smart LOBs"). Values handed out in rows
+ * live in their cursor's `lobs` registry with the same lifetime as BYTE/TEXT
+ * values (from the fetch call before the current one on; all at CLOSE,
+ * re-OPEN and RELEASE), so a locator of the current row can be read by another
+ * statement (lotofile(?::BLOB, ...)) while the cursor stays on it. Values made
+ * by filetoblob/filetoclob and handed out in a row go to the session's
+ * `lofiles` registry instead, since the client binds them to its own
+ * statement after closing that cursor: an entry goes when bound into a
+ * statement that returns no rows (at the end of that group), else when the
+ * session ends; at most SRV_LO_FILES_MAX entries and SRV_LO_FILES_BYTES bytes
+ * are kept (the oldest goes first; the newest always stays). Handles are
+ * unique in the session (c->lo_next). */
+#define SRV_E_LO (-9810) /* Smart-large-object error: client file, stale locator */
+#define SRV_LO_FILES_MAX 8
+#define SRV_LO_FILES_BYTES (256u << 20)
+#define SRV_LO_MADE_MAX 16 /* filetoblob values made while one row is computed */
+#define SRV_LO_USED_MAX 64 /* file values bound in one group */
+
 /* XACTSTAT event numbers: our choice ([U] in the doc). Levels: 1 in a
  * transaction, 0 not. */
 #define SRV_XACT_BEGIN 1
@@ -66,6 +85,8 @@ struct slot {
     struct srv_blobreg blobs; /* BYTE/TEXT values handed out while the cursor is open */
     uint32_t row_first;       /* first blob handle of the row in `pending` */
     size_t row_lob;           /* bytes of the BYTE/TEXT values of the row in `pending` */
+    struct srv_blobreg lobs;  /* BLOB/CLOB values handed out (see SRV_LO_FILES_MAX) */
+    uint32_t lo_row_first;    /* first smart-LOB handle of the row in `pending` */
 };
 
 struct conn {
@@ -97,6 +118,13 @@ struct conn {
     struct srv_blobspool spool; /* SQ_BLOB values of the group being read */
     size_t blob_params;         /* BYTE/TEXT values bound in this group */
     struct srv_stats_sess *stats; /* registry entry (sysmaster tables), or NULL */
+    /* Smart LOBs (see SRV_LO_FILES_MAX) and the SQ_FILE exchange. */
+    struct srv_blobreg lofiles; /* filetoblob/filetoclob values handed out in rows */
+    uint32_t lo_next;           /* next smart-LOB handle of the session */
+    size_t made[SRV_LO_MADE_MAX], nmade; /* sizes of values filetoblob made, not yet encoded */
+    uint32_t used[SRV_LO_USED_MAX];      /* lofiles entries bound in this group */
+    size_t nused;
+    struct sq_buf fin; /* the client's answers to SQ_FILE requests (never c->in) */
 };
 
 /* ---------------------------------------------------------------- I/O --- */
@@ -182,6 +210,7 @@ static void slot_free(struct slot *s)
     sq_buf_fini(&s->pending);
     sq_free(s->rowv);
     srv_blobreg_clear(&s->blobs);
+    srv_blobreg_clear(&s->lobs);
     sq_free(s);
 }
 
@@ -236,6 +265,7 @@ static struct slot *new_slot(struct conn *c, struct srv_stmt *st)
         return NULL;
     sq_buf_init(&s->pending);
     srv_blobreg_init(&s->blobs);
+    srv_blobreg_init(&s->lobs);
     s->st = st;
     s->id = (uint16_t)id;
     c->slots[id] = s;
@@ -353,12 +383,287 @@ static bool is_char_type(uint16_t type, uint32_t xid)
     }
 }
 
+/* ------------------------------------------------------ smart LOBs --- */
+
+/* Register column i's value of the current row in r under the session's next
+ * handle (0: out of memory): the engine's buffer is taken over when it can be
+ * (no copy of a large value), else the value is copied. */
+static uint32_t lo_add(struct conn *c, struct slot *s, size_t i, struct srv_blobreg *r,
+                       const struct srv_val *v)
+{
+    r->next_handle = c->lo_next;
+    uint8_t *own = srv_stmt_take_value(s->st, i, v->p);
+    uint32_t h = own ? srv_blobreg_adopt(r, own, v->n) : srv_blobreg_add(r, v->p ? v->p : "", v->n);
+    if (!h)
+        sq_free(own);
+    c->lo_next = r->next_handle;
+    return h;
+}
+
+/* The value of n bytes being encoded was made by filetoblob/filetoclob in
+ * this row: take it off the list. */
+static bool lo_take_made(struct conn *c, size_t n)
+{
+    for (size_t i = 0; i < c->nmade; i++) {
+        if (c->made[i] == n) {
+            c->made[i] = c->made[--c->nmade];
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Make room in lofiles for one more value of n bytes (the bounds above). */
+static void lo_files_room(struct conn *c, size_t n)
+{
+    for (;;) {
+        size_t total = n;
+        for (size_t i = 0; i < c->lofiles.n; i++)
+            total += c->lofiles.ents[i].n;
+        if (c->lofiles.n == 0 ||
+            (c->lofiles.n < SRV_LO_FILES_MAX && total <= SRV_LO_FILES_BYTES))
+            return;
+        srv_blobreg_drop(&c->lofiles, c->lofiles.ents[0].handle); /* the oldest */
+    }
+}
+
+/* The value a locator names: the session's file values, then every cursor's.
+ * *file tells which. NULL when no registry has it (stale or never ours). */
+static const struct srv_blob_ent *lo_find(struct conn *c, uint32_t h, bool *file)
+{
+    const struct srv_blob_ent *e = srv_blobreg_find(&c->lofiles, h);
+    *file = e != NULL;
+    for (size_t i = 0; !e && i < c->nslots; i++)
+        if (c->slots[i])
+            e = srv_blobreg_find(&c->slots[i]->lobs, h);
+    return e;
+}
+
+/* End of a group: the file values bound into stored rows are consumed. */
+static void lo_group_end(struct conn *c)
+{
+    for (size_t i = 0; i < c->nused; i++)
+        srv_blobreg_drop(&c->lofiles, c->used[i]);
+    c->nused = 0;
+    c->nmade = 0;
+}
+
+/* ---- SQ_FILE exchange (PROTOCOL.md "Smart LOBs", doc §9.8 [L]) ----
+ * Nested in a group: the reply so far and a request ending in SQ_EOT go out,
+ * the client's answer group is read into c->fin (c->in is being walked by
+ * handle_group and must not move), decoded, and the statement goes on. Any
+ * failure of the exchange itself (EOF, timeout, malformed answer) loses the
+ * connection: the statement fails and the session closes after its reply. */
+
+static void lo_err(struct srv_err *err, int sqlcode, const char *text)
+{
+    memset(err, 0, sizeof *err);
+    err->sqlcode = sqlcode;
+    if (text)
+        snprintf(err->text, sizeof err->text, "%s", text);
+}
+
+static int lo_lost(struct conn *c, struct srv_err *err, const char *why)
+{
+    srv_log(SRV_LOG_WARN, c->no, "client file exchange: %s, closing", why);
+    c->lost = true;
+    lo_err(err, SRV_E_LO, "client file exchange failed");
+    return SRV_E_LO;
+}
+
+/* Write out c->out (flush points inside a request too). */
+static bool lo_send(struct conn *c)
+{
+    if (c->cut || !sq_buf_ok(&c->out))
+        return false;
+    bool ok = send_all(c->fd, c->tls, c->out.data, c->out.len);
+    sq_buf_reset(&c->out);
+    return ok;
+}
+
+/* Read more of the client's answer. False on EOF, timeout or an answer far
+ * over what any request allows. */
+static bool lo_fill(struct conn *c)
+{
+    /* the largest legal answer: 1 MiB in 1-byte chunks, 6 bytes each */
+    if (c->fin.len > 6u * SRV_FILE_AMOUNT + 65536u)
+        return false;
+    int tmo = c->ctx->stall_timeout_ms > 0 ? c->ctx->stall_timeout_ms : 60000;
+    return read_more(c->fd, c->tls, &c->fin, tmo) == 1;
+}
+
+/* The answer was decoded up to pos: it must be the whole of what came. */
+static bool lo_done(struct conn *c, size_t pos)
+{
+    bool whole = pos == c->fin.len;
+    sq_buf_reset(&c->fin);
+    if (c->fin.cap > (4u << 20))
+        sq_buf_fini(&c->fin);
+    return whole;
+}
+
+/* Send the request in c->out and read a `00 6A i32 result 00 0C` answer. */
+static int lo_result(struct conn *c, int32_t *result, struct srv_err *err)
+{
+    if (!lo_send(c))
+        return lo_lost(c, err, "cannot send a request");
+    for (;;) {
+        struct sq_rd rd;
+        sq_rd_init(&rd, c->fin.data, c->fin.len);
+        enum sq_rc rc = srv_dec_file_result(&rd, result);
+        if (rc == SQ_RC_OK)
+            return lo_done(c, rd.pos) ? 0 : lo_lost(c, err, "extra bytes after an answer");
+        if (rc != SQ_RC_NEED_MORE)
+            return lo_lost(c, err, "malformed answer");
+        if (!lo_fill(c))
+            return lo_lost(c, err, "no answer");
+    }
+}
+
+static int lo_close(struct conn *c, struct srv_err *err)
+{
+    srv_enc_file_close(&c->out);
+    if (!lo_send(c))
+        return lo_lost(c, err, "cannot send a request");
+    for (;;) {
+        struct sq_rd rd;
+        sq_rd_init(&rd, c->fin.data, c->fin.len);
+        enum sq_rc rc = srv_dec_file_closed(&rd);
+        if (rc == SQ_RC_OK)
+            return lo_done(c, rd.pos) ? 0 : lo_lost(c, err, "extra bytes after an answer");
+        if (rc != SQ_RC_NEED_MORE)
+            return lo_lost(c, err, "malformed answer to close");
+        if (!lo_fill(c))
+            return lo_lost(c, err, "no answer");
+    }
+}
+
+static int lo_fail(struct srv_err *err, const char *what, const char *name)
+{
+    char t[200];
+    snprintf(t, sizeof t, "%s client file %.120s", what, name);
+    lo_err(err, SRV_E_LO, t);
+    return SRV_E_LO;
+}
+
+/* srv_file_io.get: open (mode 0), read requests of at most 1 MiB until the
+ * size the client gave is read (or its file ends), close. */
+static int fio_get(void *ctx, const char *name, uint8_t **data, size_t *n, struct srv_err *err)
+{
+    struct conn *c = ctx;
+    int32_t size;
+    *data = NULL;
+    *n = 0;
+    srv_enc_file_open(&c->out, name, strlen(name), SRV_FILE_MODE_UP);
+    int rc = lo_result(c, &size, err);
+    if (rc)
+        return rc;
+    if (size < 0)
+        return lo_fail(err, "cannot open", name);
+    if ((uint32_t)size > SRV_MAX_LOB) {
+        if ((rc = lo_close(c, err)) != 0)
+            return rc;
+        return lo_fail(err, "too large:", name);
+    }
+    struct sq_buf buf = SQ_BUF_INIT;
+    if (!sq_buf_reserve(&buf, size ? (size_t)size : 1)) {
+        sq_buf_fini(&buf);
+        (void)lo_close(c, err);
+        lo_err(err, SRV_E_NOMEM, NULL);
+        return SRV_E_NOMEM;
+    }
+    while (buf.len < (size_t)size) {
+        size_t left = (size_t)size - buf.len;
+        int32_t amount = (int32_t)(left < SRV_FILE_AMOUNT ? left : SRV_FILE_AMOUNT);
+        srv_enc_file_read(&c->out, (uint16_t)SRV_FILE_BUFSIZE, amount);
+        if (!lo_send(c)) {
+            sq_buf_fini(&buf);
+            return lo_lost(c, err, "cannot send a request");
+        }
+        int32_t total = 0;
+        for (;;) {
+            /* decode only once the bytes end like an answer (00 0C), so a
+             * 1 MiB answer is not decoded again after every read */
+            enum sq_rc drc = SQ_RC_NEED_MORE;
+            struct sq_rd rd;
+            sq_rd_init(&rd, c->fin.data, c->fin.len);
+            if (c->fin.len >= 8 && sq_load_u16(c->fin.data + c->fin.len - 2) == SQ_EOT)
+                drc = srv_dec_file_data(&rd, (uint16_t)SRV_FILE_BUFSIZE, amount, &buf, &total);
+            if (drc == SQ_RC_OK && lo_done(c, rd.pos))
+                break;
+            if (drc == SQ_RC_OK)
+                drc = SQ_RC_PROTOCOL; /* bytes after the answer */
+            if (drc != SQ_RC_NEED_MORE || !lo_fill(c)) {
+                sq_buf_fini(&buf);
+                return lo_lost(c, err, drc == SQ_RC_NEED_MORE ? "no answer" : "malformed data");
+            }
+        }
+        if (total < amount)
+            break; /* the client's file ended early */
+    }
+    if ((rc = lo_close(c, err)) != 0 || !sq_buf_ok(&buf)) {
+        sq_buf_fini(&buf);
+        if (rc)
+            return rc;
+        lo_err(err, SRV_E_NOMEM, NULL);
+        return SRV_E_NOMEM;
+    }
+    *data = buf.data;
+    *n = buf.len;
+    return 0;
+}
+
+/* srv_file_io.put: open (mode 1), one write request per 1 MiB (its blocks
+ * written out every SRV_BLOB_FLUSH bytes), close. */
+static int fio_put(void *ctx, const char *name, const uint8_t *p, size_t n, struct srv_err *err)
+{
+    struct conn *c = ctx;
+    int32_t res;
+    srv_enc_file_open(&c->out, name, strlen(name), SRV_FILE_MODE_DOWN);
+    int rc = lo_result(c, &res, err);
+    if (rc)
+        return rc;
+    if (res < 0)
+        return lo_fail(err, "cannot create", name);
+    for (size_t off = 0; off < n;) {
+        size_t req = n - off < SRV_FILE_WRITE_REQ ? n - off : SRV_FILE_WRITE_REQ;
+        size_t chunk = c->ctx->profile.sqfile_chunk ? c->ctx->profile.sqfile_chunk
+                                                    : SRV_FILE_WRITE_CHUNK;
+        srv_enc_file_write_begin(&c->out);
+        for (size_t k = 0; k < req;) {
+            size_t m = req - k < chunk ? req - k : chunk;
+            srv_enc_file_write_chunk(&c->out, p + off + k, m);
+            k += m;
+            if (c->out.len >= SRV_BLOB_FLUSH && !lo_send(c))
+                return lo_lost(c, err, "cannot send data");
+        }
+        srv_enc_eot(&c->out);
+        if ((rc = lo_result(c, &res, err)) != 0)
+            return rc;
+        if (res < 0 || (size_t)res != req) {
+            if ((rc = lo_close(c, err)) != 0)
+                return rc;
+            return lo_fail(err, res < 0 ? "cannot write" : "short write to", name);
+        }
+        off += req;
+    }
+    return lo_close(c, err);
+}
+
+static void fio_made(void *ctx, size_t n)
+{
+    struct conn *c = ctx;
+    if (c->nmade < SRV_LO_MADE_MAX)
+        c->made[c->nmade++] = n;
+}
+
 /* Encode the current row as a complete TUPLE message into s->pending. */
 static int encode_tuple(struct conn *c, struct slot *s, const struct srv_val *row)
 {
     size_t ncols = srv_stmt_ncols(s->st);
     sq_buf_reset(&c->row);
     s->row_first = s->blobs.next_handle;
+    s->lo_row_first = c->lo_next;
     s->row_lob = 0;
     for (size_t i = 0; i < ncols; i++) {
         const struct srv_col *col = srv_stmt_col(s->st, i);
@@ -380,7 +685,22 @@ static int encode_tuple(struct conn *c, struct slot *s, const struct srv_val *ro
             s->row_lob += row[i].n;
             srv_blob_desc(c->row.data + at, false, row[i].n, (uint16_t)(i + 1), s->id, h);
         }
+        if (t == SQ_T_UDTFIXED && (col->xid == SQ_XID_BLOB || col->xid == SQ_XID_CLOB) &&
+            row[i].k != SRV_V_NULL && sq_buf_ok(&c->row) &&
+            c->row.len - at == 5 + SRV_LO_LOC) {
+            /* u8 0, u32 72, locator: register the value, put its handle in */
+            bool made = lo_take_made(c, row[i].n);
+            if (made)
+                lo_files_room(c, row[i].n);
+            uint32_t h = lo_add(c, s, i, made ? &c->lofiles : &s->lobs, &row[i]);
+            if (!h)
+                return SRV_E_NOMEM;
+            if (!made)
+                s->row_lob += row[i].n;
+            srv_lo_locator(c->row.data + at + 5, row[i].n, h);
+        }
     }
+    c->nmade = 0;
     if (!sq_buf_ok(&c->row) || c->row.len > SQ_MAX_ROW_SIZE)
         return SRV_E_NOMEM;
     sq_buf_reset(&s->pending);
@@ -449,6 +769,7 @@ static void do_nfetch(struct conn *c, struct slot *s, uint32_t bufsize)
     size_t used = 0;
     int sent = 0;
     srv_blobreg_fetch_begin(&s->blobs, s->has_pending ? s->row_first : s->blobs.next_handle);
+    srv_blobreg_fetch_begin(&s->lobs, s->has_pending ? s->lo_row_first : c->lo_next);
     while (!s->at_end) {
         if (!s->has_pending) {
             int r = next_tuple(c, s, s->pos + 1, s->is_scroll);
@@ -487,6 +808,7 @@ static void do_sfetch(struct conn *c, struct slot *s, const struct srv_msg *m)
     struct srv_err e;
     memset(&e, 0, sizeof e);
     s->has_pending = false;
+    srv_blobreg_fetch_begin(&s->lobs, c->lo_next);
     switch (m->u.sfetch.type) {
     case SQ_SFETCH_NEXT: {
         size_t budget =
@@ -675,6 +997,31 @@ static int bind_blob(struct conn *c, const struct srv_bparam *p, struct srv_val 
     return 0;
 }
 
+/* A smart-LOB locator parameter (PROTOCOL.md): the value its handle names in
+ * this session. A file value bound into a statement that returns no rows is
+ * consumed at the end of the group. */
+static bool bind_locator(struct conn *c, struct slot *s, const struct srv_bparam *p,
+                         struct srv_val *v)
+{
+    uint64_t size;
+    uint32_t h;
+    bool file = false;
+    const struct srv_blob_ent *e = NULL;
+    memset(v, 0, sizeof *v);
+    if (srv_lo_locator_read(p->data, p->len, &size, &h) && h != 0)
+        e = lo_find(c, h, &file);
+    if (!e || e->n != size) {
+        reply_code(c, SRV_E_LO, "smart-large-object locator not valid in this session");
+        return false;
+    }
+    v->k = p->prec == SQ_XID_CLOB ? SRV_V_TEXT : SRV_V_BYTES;
+    v->p = (const char *)e->data;
+    v->n = e->n;
+    if (file && !srv_stmt_returns_rows(s->st) && c->nused < SRV_LO_USED_MAX)
+        c->used[c->nused++] = h;
+    return true;
+}
+
 /* SQ_FETCHBLOB (doc §9.7): the value named by a descriptor of this cursor's
  * rows, as SQ_BLOB chunks and an empty chunk; the group's EOT follows. The
  * reply is written out every SRV_BLOB_FLUSH bytes, so a large value never sits
@@ -729,7 +1076,14 @@ static void do_bind(struct conn *c, struct slot *s, const struct srv_msg *m)
         }
         int rc;
         bool lob = (p.type == SQ_T_BYTE || p.type == SQ_T_TEXT) && p.ind != -1;
-        if (lob)
+        bool loc = p.type == SQ_T_UDTFIXED && p.ind != -1 &&
+                   (p.prec == SQ_XID_BLOB || p.prec == SQ_XID_CLOB);
+        if (loc) {
+            if (!bind_locator(c, s, &p, &v))
+                return;
+            lob = true;
+            rc = 0;
+        } else if (lob)
             rc = bind_blob(c, &p, &v);
         else
             rc = srv_bparam_to_val(&p, &v, scratch);
@@ -815,6 +1169,7 @@ static void do_open(struct conn *c, struct slot *s)
     s->at_end = false;
     s->has_pending = false;
     srv_blobreg_clear(&s->blobs);
+    srv_blobreg_clear(&s->lobs);
     if (s->is_scroll) {
         for (size_t i = 0; i < srv_stmt_ncols(s->st); i++) {
             uint16_t t = SQ_T_BASE(srv_stmt_col(s->st, i)->type);
@@ -998,6 +1353,7 @@ static void dispatch(struct conn *c, const struct srv_msg *m)
         set_open(c, s, false);
         s->has_pending = false;
         srv_blobreg_clear(&s->blobs);
+        srv_blobreg_clear(&s->lobs);
         return;
     case SQ_FETCHBLOB:
         if (!do_fetchblob(c, s, m->u.blobdesc))
@@ -1109,6 +1465,8 @@ static bool handle_group(struct conn *c, size_t end)
     c->done_sent = false;
     c->cur = NULL;
     c->blob_params = 0;
+    c->nmade = 0;
+    c->nused = 0;
     sq_buf_reset(&c->out);
     bool db_before = c->db_replied;
     bool opened = false;
@@ -1136,6 +1494,7 @@ static bool handle_group(struct conn *c, size_t end)
             opened = true;
     }
     srv_blobspool_reset(&c->spool);
+    lo_group_end(c);
     srv_enc_eot(&c->out);
     /* garbage-opcode without /TEXT: reply groups after the database opened */
     if ((db_before || garbage_armed_by_text(c)) &&
@@ -1230,6 +1589,9 @@ void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
     sq_buf_init(&c->in);
     sq_buf_init(&c->out);
     sq_buf_init(&c->row);
+    sq_buf_init(&c->fin);
+    srv_blobreg_init(&c->lofiles);
+    c->lo_next = 1;
     srv_cs_conn_init(&c->csx);
     c->caps.nfetch16 = ctx->profile.nfetch16;
     if (ctx->tls) {
@@ -1250,6 +1612,8 @@ void srv_conn_run(const struct srv_ctx *ctx, int fd, int session_no)
         goto out;
     }
     srv_session_set_delimident(c->sess, c->delimident);
+    struct srv_file_io fio = {.ctx = c, .get = fio_get, .put = fio_put, .made = fio_made};
+    srv_session_set_file_io(c->sess, &fio);
     srv_session_set_client_locale(c->sess, c->db_locale);
     c->scan_caps = c->caps;
     for (;;) {
@@ -1300,6 +1664,8 @@ out:
         sq_buf_fini(&c->in);
         sq_buf_fini(&c->out);
         sq_buf_fini(&c->row);
+        sq_buf_fini(&c->fin);
+        srv_blobreg_clear(&c->lofiles);
         srv_cs_conn_fini(&c->csx);
         srv_blobspool_reset(&c->spool);
         sq_free(c);

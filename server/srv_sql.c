@@ -455,6 +455,14 @@ void srv_session_set_delimident(struct srv_session *s, bool on)
     s->delimident = on;
 }
 
+void srv_session_set_file_io(struct srv_session *s, const struct srv_file_io *io)
+{
+    if (io)
+        s->fio = *io;
+    else
+        memset(&s->fio, 0, sizeof s->fio);
+}
+
 static int sqlite_fail(struct srv_session *s, int rc, enum srv_err_ctx ctx, struct srv_err *err)
 {
     bool nowait = s->lock_wait_ms == 0;
@@ -2029,6 +2037,15 @@ int srv_stmt_next(struct srv_stmt *st, struct srv_val *row, struct srv_err *err)
         return -1;
     st->pos++;
     return 1;
+}
+
+void *srv_stmt_take_value(struct srv_stmt *st, size_t i, const void *p)
+{
+    if (!st->vbuf || i >= st->ncols || !p || st->vbuf[i].data != p || st->vbuf[i].oom)
+        return NULL;
+    void *d = st->vbuf[i].data;
+    sq_buf_init(&st->vbuf[i]); /* the next row gets a new buffer */
+    return d;
 }
 
 int srv_stmt_fetch_at(struct srv_stmt *st, int64_t pos, struct srv_val *row, struct srv_err *err)

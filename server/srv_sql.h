@@ -111,6 +111,26 @@ int srv_session_begin(struct srv_session *s, struct srv_err *err);
 int srv_session_commit(struct srv_session *s, struct srv_err *err);
 int srv_session_rollback(struct srv_session *s, struct srv_err *err);
 
+/* Client files for lotofile / filetoblob / filetoclob (doc §9.8 [L]): the
+ * wire side installs these; the SQL functions call them from inside the
+ * running statement, while the client waits for the reply (srv_session.c
+ * runs the SQ_FILE exchange). Each returns 0, or an Informix error code with
+ * err filled (-9810 for a file the client cannot open or write).
+ *   get: the whole client file `name` into a new sq_malloc'd buffer (*data,
+ *        *n; the caller frees it with sq_free); made_handle is then called.
+ *   put: write n bytes as the client file `name` (created or truncated).
+ *   made: filetoblob/filetoclob produced a value of n bytes in the running
+ *        statement (so the row encoder keeps its locator past its cursor). */
+struct srv_file_io {
+    void *ctx;
+    int (*get)(void *ctx, const char *name, uint8_t **data, size_t *n, struct srv_err *err);
+    int (*put)(void *ctx, const char *name, const uint8_t *p, size_t n, struct srv_err *err);
+    void (*made)(void *ctx, size_t n);
+};
+/* Install (copied) or remove (NULL) the client file callbacks. Without them,
+ * the three functions fail with -9810. */
+void srv_session_set_file_io(struct srv_session *s, const struct srv_file_io *io);
+
 /* Statements. prepare parses and plans; nothing runs yet. On error the offset
  * points into the SQL text where Informix would report it. */
 struct srv_stmt *srv_stmt_prepare(struct srv_session *s, const char *sql, size_t len,
@@ -142,6 +162,12 @@ int srv_stmt_next(struct srv_stmt *st, struct srv_val *row, struct srv_err *err)
  * the row exists and fills row, 0 if outside the result, -1 on error. */
 int srv_stmt_fetch_at(struct srv_stmt *st, int64_t pos, struct srv_val *row, struct srv_err *err);
 int64_t srv_stmt_row_count(struct srv_stmt *st, struct srv_err *err); /* for LAST; -1 on error */
+/* Hand over the buffer holding column i's value of the current row (the one
+ * row[i].p points to after srv_stmt_next/fetch_at), so a large value is kept
+ * without one more copy: the caller owns it (sq_free) and row[i] stays valid
+ * as long as the caller keeps it. NULL when the value is not in such a buffer
+ * (then copy it). */
+void *srv_stmt_take_value(struct srv_stmt *st, size_t i, const void *p);
 void srv_stmt_close(struct srv_stmt *st); /* close the cursor; the statement stays prepared */
 
 #endif

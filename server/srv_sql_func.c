@@ -6,6 +6,7 @@
  * ifxchar collation (CHAR compares without trailing blanks). */
 #include "srv_charset.h"
 #include "srv_errors.h"
+#include "srv_lofile.h"
 #include "srv_sql_internal.h"
 
 #include "sq_alloc.h"
@@ -809,6 +810,130 @@ static int ifxchar_cmp(void *arg, int na, const void *a, int nb, const void *b)
     return na - nb;
 }
 
+/* ---- client files: lotofile, filetoblob, filetoclob (doc §9.8 [L]) ----
+ * IBM's semantics: LOTOFILE(lo, 'name', 'client'|'server') writes the value
+ * to a file and returns the file name it used ("name!" is used as "name";
+ * other names get '.' and 16 hex digits appended); FILETOBLOB/FILETOCLOB
+ * ('name', 'client'|'server'[, 'table', 'column']) read a file into a new
+ * BLOB/CLOB (table/column only pick storage options: accepted, ignored).
+ * ifxlite has no server-side files: 'server' is -9810. */
+
+#define LO_E SRV_E_LO
+
+/* The location argument: true for 'client' (any case, blanks trimmed). */
+static bool lo_client(sqlite3_context *ctx, sqlite3_value *v, const char *fn)
+{
+    const char *p = (const char *)sqlite3_value_text(v);
+    size_t n = p ? (size_t)sqlite3_value_bytes(v) : 0;
+    while (n && p[n - 1] == ' ')
+        n--;
+    while (n && *p == ' ')
+        p++, n--;
+    if (n == 6 && sqlite3_strnicmp(p, "client", 6) == 0)
+        return true;
+    char t[128];
+    snprintf(t, sizeof t, "%s: only 'client' files are supported by ifxlite, not '%.*s'", fn,
+             (int)(n > 40 ? 40 : n), p ? p : "");
+    raise(ctx, LO_E, t);
+    return false;
+}
+
+/* The file name argument, NUL-terminated (at most 1024 bytes), or NULL
+ * (error raised). */
+static bool lo_name(sqlite3_context *ctx, sqlite3_value *v, char *out, size_t cap, size_t *n)
+{
+    const char *p = (const char *)sqlite3_value_text(v);
+    *n = p ? (size_t)sqlite3_value_bytes(v) : 0;
+    if (!p || *n == 0 || *n >= cap || memchr(p, '\0', *n)) {
+        raise(ctx, LO_E, "invalid client file name");
+        return false;
+    }
+    memcpy(out, p, *n);
+    out[*n] = '\0';
+    return true;
+}
+
+static void raise_err(sqlite3_context *ctx, const struct srv_err *e)
+{
+    char msg[300];
+    srv_err_encode(msg, sizeof msg, e->sqlcode, e->isam, e->text);
+    sqlite3_result_error(ctx, msg, -1);
+}
+
+static void fn_lotofile(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    struct srv_session *s = sess(ctx);
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx); /* nothing to write: no file exchange */
+        return;
+    }
+    char name[1025], used[1100];
+    size_t n;
+    if (!lo_name(ctx, argv[1], name, sizeof name, &n) || !lo_client(ctx, argv[2], "lotofile"))
+        return;
+    if (!s->fio.put) {
+        raise(ctx, LO_E, "no client file transfer on this connection");
+        return;
+    }
+    size_t un = srv_lo_file_name(name, n, ++s->lo_file_no, used, sizeof used);
+    const uint8_t *p = sqlite3_value_blob(argv[0]);
+    size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+    struct srv_err e;
+    memset(&e, 0, sizeof e);
+    if (s->fio.put(s->fio.ctx, used, p ? p : (const uint8_t *)"", len, &e) != 0) {
+        raise_err(ctx, &e);
+        return;
+    }
+    sqlite3_result_text64(ctx, used, un, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+static void filetolo(sqlite3_context *ctx, sqlite3_value **argv, bool clob)
+{
+    struct srv_session *s = sess(ctx);
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    char name[1025];
+    size_t n;
+    if (!lo_name(ctx, argv[0], name, sizeof name, &n) || !lo_client(ctx, argv[1], clob ? "filetoclob" : "filetoblob"))
+        return;
+    if (!s->fio.get) {
+        raise(ctx, LO_E, "no client file transfer on this connection");
+        return;
+    }
+    uint8_t *data = NULL;
+    size_t len = 0;
+    struct srv_err e;
+    memset(&e, 0, sizeof e);
+    if (s->fio.get(s->fio.ctx, name, &data, &len, &e) != 0) {
+        raise_err(ctx, &e);
+        return;
+    }
+    if (s->fio.made)
+        s->fio.made(s->fio.ctx, len);
+    /* SQLite takes the buffer (no copy); a CLOB is TEXT as its column stores it */
+    if (clob)
+        sqlite3_result_text64(ctx, data ? (const char *)data : "", len,
+                              data ? sq_free : SQLITE_TRANSIENT, SQLITE_UTF8);
+    else
+        sqlite3_result_blob64(ctx, data ? (const void *)data : "", len,
+                              data ? sq_free : SQLITE_TRANSIENT);
+}
+
+static void fn_filetoblob(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    filetolo(ctx, argv, false);
+}
+
+static void fn_filetoclob(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    filetolo(ctx, argv, true);
+}
+
 int srv_sql_register(sqlite3 *db, struct srv_session *s)
 {
     const int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
@@ -859,6 +984,11 @@ int srv_sql_register(sqlite3 *db, struct srv_session *s)
         {"rpad", 2, det, fn_pad, NULL},
         {"rpad", 3, det, fn_pad, NULL},
         {"concat", -1, det, fn_concat, s},
+        {"lotofile", 3, nd, fn_lotofile, s},
+        {"filetoblob", 2, nd, fn_filetoblob, s},
+        {"filetoblob", 4, nd, fn_filetoblob, s},
+        {"filetoclob", 2, nd, fn_filetoclob, s},
+        {"filetoclob", 4, nd, fn_filetoclob, s},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
         if (sqlite3_create_function(db, fns[i].name, fns[i].nargs, fns[i].flags, fns[i].user,

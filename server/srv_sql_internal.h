@@ -50,6 +50,8 @@ struct srv_session {
     struct srv_stmt *stmts; /* every live statement, so dbclose can detach them */
     char db_locale[64];        /* locale of the open database (srv_charset.h), "" if none */
     char client_db_locale[64]; /* the client's DB_LOCALE ("" if not sent) */
+    struct srv_file_io fio;    /* client files (lotofile...); fio.get NULL: none */
+    uint64_t lo_file_no;       /* lotofile's suffix for names without '!' */
 };
 
 struct srv_grant;

@@ -259,6 +259,11 @@ static void type_func(const struct ty_ctx *c, size_t a, size_t close, struct ifx
             set(ty, SQ_T_BIGINT, 8);
         else
             set(ty, SQ_T_VARCHAR, 128);
+    } else if (strcmp(fn, "filetoblob") == 0 || strcmp(fn, "filetoclob") == 0) {
+        set(ty, SQ_T_UDTFIXED, SQ_LO_LOCATOR_SIZE);
+        ty->xid = fn[6] == 'b' ? SQ_XID_BLOB : SQ_XID_CLOB;
+    } else if (strcmp(fn, "lotofile") == 0) {
+        set(ty, IFX_T_LVARCHAR, 2048); /* the file name used (doc §9.8: lvarchar) */
     } else if (strcmp(fn, "concat") == 0) {
         set(ty, SQ_T_VARCHAR, 255);
     } else if (strcmp(fn, "extend") == 0) {

@@ -5,6 +5,7 @@
  * DATETIME/INTERVAL are decimals whose point sits after the qualifier's last
  * non-FRACTION field (PROTOCOL.md, doc §17.4), normalised like any decimal. */
 #include "srv_value.h"
+#include "srv_lofile.h"
 
 #include <errno.h>
 #include <float.h>
@@ -1340,14 +1341,11 @@ int srv_val_encode(struct sq_buf *b, const struct srv_col *c, const struct srv_v
     uint16_t t = SQ_T_BASE(c->type);
     if (t == SQ_T_UDTFIXED && (c->xid == SQ_XID_BLOB || c->xid == SQ_XID_CLOB)) {
         /* BLOB/CLOB: a 72-byte smart-LOB locator in UDT framing, as a real
-         * server sends (doc §9.4). Its contents are opaque ([U]); ifxlite puts
-         * a zero locator with the value's size at bytes 0..7 (ours). The data
-         * cannot be fetched yet (docs/large-objects.md, smart LOBs). */
+         * server sends (doc §9.4). Its contents are opaque ([U]); ifxlite's
+         * (srv_lofile.h): size, "ILO1", handle 0 here; the session puts the
+         * handle of the registered value in (srv_session.c encode_tuple). */
         uint8_t loc[SQ_LO_LOCATOR_SIZE];
-        memset(loc, 0, sizeof loc);
-        uint64_t sz = null ? 0 : v->n;
-        for (int k = 0; k < 8; k++)
-            loc[k] = (uint8_t)(sz >> (56 - 8 * k));
+        srv_lo_locator(loc, null ? 0 : v->n, 0);
         wr_udt(b, null ? NULL : loc, null ? 0 : sizeof loc, null);
         return 0;
     }
@@ -1448,6 +1446,8 @@ int srv_bparam_to_val(const struct srv_bparam *p, struct srv_val *v, char scratc
         break;
     case SQ_T_BOOLEAN_CLIENT:
     case SQ_T_UDTFIXED:
+        if (p->type == SQ_T_UDTFIXED && (p->prec == SQ_XID_BLOB || p->prec == SQ_XID_CLOB))
+            return SRV_E_LO_BIND; /* a locator: resolved by the session (srv_session.c) */
         v->k = SRV_V_INT;
         v->i = (d[0] == 1 || d[0] == 't' || d[0] == 'T') ? 1 : 0;
         return 0;

@@ -21,6 +21,7 @@
 #define SRV_E_BADDATE (-1205)      /* invalid month/day/year in a date */
 #define SRV_E_CONVERT (-1260)      /* cannot convert between the specified types */
 #define SRV_E_BADTYPE (-1260)      /* type the row encoder does not know */
+#define SRV_E_LO_BIND (-9810)      /* smart-LOB locator the session must resolve */
 
 /* ---- DATE: i32 days since 1899-12-31 ---- */
 /* "YYYY-MM-DD" (years 1..9999; other years printed as digits). out >= 16 bytes. */
