@@ -7,6 +7,7 @@
  * canceller racing the end of many calls from another thread: a call's link
  * is interrupted exactly when the call reports the cancel. */
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <string.h>
 
@@ -87,11 +88,15 @@ START_TEST(racing_canceller_is_charged_to_the_call_it_hit)
     atomic_init(&r.hits, 0);
     pthread_t th;
     ck_assert_int_eq(pthread_create(&th, NULL, canceller, &r), 0);
-    long cancelled_calls = 0;
-    for (int i = 0; i < 20000; i++) {
+    long cancelled_calls = 0, ok_calls = 0;
+    /* until both outcomes were seen often enough (a loaded machine may run
+     * the canceller rarely), within a bound */
+    for (int i = 0; i < 2000000 && (cancelled_calls < 200 || ok_calls < 200); i++) {
         struct sq_conn *w = sq_conn_new();
         bool before = sq_conn_is_broken(w);
         stmt_call_begin(&s, w);
+        if (i % 3 == 0)
+            sched_yield(); /* a call that waits: the canceller's chance, even on one CPU */
         for (volatile int k = 0; k < (i % 7) * 50; k++) {
         } /* a call of some length */
         enum sq_rc rc = stmt_call_end(&s, SQ_RC_OK);
@@ -101,6 +106,7 @@ START_TEST(racing_canceller_is_charged_to_the_call_it_hit)
             cancelled_calls++;
             ck_assert(broken);
         } else {
+            ok_calls++;
             ck_assert_int_eq(rc, SQ_RC_OK);
             ck_assert_msg(broken == before, "call %d: link interrupted but the call succeeded", i);
         }
@@ -108,8 +114,8 @@ START_TEST(racing_canceller_is_charged_to_the_call_it_hit)
     }
     atomic_store(&r.stop, true);
     pthread_join(th, NULL);
-    ck_assert_int_gt(cancelled_calls, 0);
-    ck_assert_int_lt(cancelled_calls, 20000);
+    ck_assert_int_ge(cancelled_calls, 200);
+    ck_assert_int_ge(ok_calls, 200);
     ck_assert_int_ge(atomic_load(&r.hits), cancelled_calls); /* a call may be hit twice */
     ck_assert(atomic_load(&s.running_wire) == NULL);
 }
