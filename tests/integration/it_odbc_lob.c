@@ -584,6 +584,18 @@ START_TEST(smart_lob_nulls_update_mismatch_and_client_files)
     OK(q, SQLGetData(q, 1, SQL_C_SLONG, &cnt, 0, NULL));
     ck_assert_int_eq(cnt, 2);
     OK(q, SQLFreeHandle(SQL_HANDLE_STMT, q));
+    /* a STATIC (scroll) cursor: BLOB is allowed where BYTE is -611 */
+    OK(st, SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC, 0));
+    OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT bl FROM lb7 ORDER BY id", SQL_NTS));
+    OK(st, SQLFetchScroll(st, SQL_FETCH_ABSOLUTE, 2));
+    OK(st, SQLGetData(st, 1, SQL_C_BINARY, buf, sizeof buf, &ind));
+    ck_assert_int_eq(ind, 3);
+    ck_assert(memcmp(buf, data, 3) == 0);
+    OK(st, SQLFetchScroll(st, SQL_FETCH_FIRST, 0));
+    OK(st, SQLGetData(st, 1, SQL_C_BINARY, buf, sizeof buf, &ind));
+    ck_assert_int_eq(ind, SQL_NULL_DATA);
+    OK(st, SQLCloseCursor(st));
+    OK(st, SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_FORWARD_ONLY, 0));
     /* the same object read twice, with another statement in between */
     OK(st, SQLExecDirect(st, (SQLCHAR *)"SELECT bl FROM lb7 WHERE id = 2", SQL_NTS));
     OK(st, SQLFetch(st));
