@@ -113,7 +113,7 @@ static size_t utf8_width(uint32_t cp)
     return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-static size_t utf8_put(uint32_t cp, char *out)
+size_t enc_utf8_put(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;
     if (cp < 0x80) {
@@ -221,7 +221,7 @@ enum enc_rc enc_from_wide(const SQLWCHAR *text, SQLINTEGER len, struct str *out)
             uint32_t lo = text[++i];
             u = 0x10000u + ((u - 0xD800u) << 10) + (lo - 0xDC00u);
         }
-        o += utf8_put(u, p + o);
+        o += enc_utf8_put(u, p + o);
     }
     p[o] = '\0';
     out->p = p;
@@ -272,7 +272,7 @@ enum enc_rc enc_out_narrow(const char *src, size_t src_len, SQLCHAR *buf, size_t
             if (ok)
                 memcpy(buf + written, s + i, k);
             else
-                utf8_put(REPL_CP, (char *)buf + written);
+                enc_utf8_put(REPL_CP, (char *)buf + written);
             written += w;
         } else {
             fits = false; /* never resume after a character that did not fit */

@@ -53,6 +53,8 @@ bool enc_utf8_valid(const char *p, size_t len);
  * (>= 1); *ok false for an ill-formed sequence (then the maximal ill-formed
  * subpart is consumed and *cp is U+FFFD). */
 size_t enc_utf8_next(const char *p, size_t n, uint32_t *cp, bool *ok);
+/* Code point cp as UTF-8 into out (room for 4); returns the bytes written. */
+size_t enc_utf8_put(uint32_t cp, char *out);
 
 /* ---- input: application -> driver ------------------------------------- */
 

@@ -666,21 +666,7 @@ SQLRETURN stmt_lob_spool_put_wide(struct stmt *s, struct dae_buf *b, const void 
         } else if (u >= 0xDC00 && u < 0xE000) {
             cp = 0xFFFD; /* a lone low surrogate, as conv_from_c treats it */
         }
-        if (cp < 0x80) {
-            out[o++] = (uint8_t)cp;
-        } else if (cp < 0x800) {
-            out[o++] = (uint8_t)(0xC0 | cp >> 6);
-            out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out[o++] = (uint8_t)(0xE0 | cp >> 12);
-            out[o++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
-            out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
-        } else {
-            out[o++] = (uint8_t)(0xF0 | cp >> 18);
-            out[o++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
-            out[o++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
-            out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
-        }
+        o += enc_utf8_put(cp, (char *)out + o);
         k += used;
         if (o >= 4096) {
             rc = stmt_lob_spool_put(s, b, out, o);
