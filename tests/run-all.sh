@@ -29,7 +29,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
     run_config sanitize -DCMAKE_BUILD_TYPE=Debug -DIFX_SANITIZE=ON
 # ThreadSanitizer: only the threaded tests (label "threaded"), so only their
 # targets are built (docs/pooling.md).
-tsan_targets="ifxlite ifxodbc it_odbc_threads it_odbc_pool it_odbc_pool_leak it_odbc_fault"
+tsan_targets="ifxlite ifxodbc it_odbc_threads it_odbc_pool it_odbc_pool_leak it_odbc_fault test_odbc_cancel"
 echo "=== configure tsan"
 cmake -S "$here" -B "$root/tsan" -DIFX_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIFX_TSAN=ON \
     >/dev/null
