@@ -484,6 +484,7 @@ void sq_conn_close(struct sq_conn *c)
         c->state = SQ_CONN_CLOSED;
     c->in.len = 0;
     c->in_head = 0;
+    sq_lo_forget(c); /* they belonged to this session; closed: no RELEASE */
 }
 
 void sq_conn_interrupt(struct sq_conn *c)

@@ -72,6 +72,7 @@ static enum sq_rc serve_open(struct sq_conn *c, const struct sq_msg *m)
     const struct sq_file_ops *ops = c->file_ops;
     int32_t result = -1;
     uint64_t size = 0;
+    c->file_opens++;
     if (fits && ops && ops->open && (mode == SQ_FILE_MODE_READ || mode == SQ_FILE_MODE_WRITE) &&
         ops->open(ops->ctx, name, n, mode, &size) == SQ_RC_OK) {
         c->file_open = true;
@@ -189,40 +190,73 @@ enum sq_rc sq_file_serve(struct sq_conn *c, const struct sq_msg *m)
 #define LO_FROM " FROM systables WHERE tabid = 1"
 
 /* Run sql (a one-row SELECT) with the given parameters and ops in place; the
- * first column of its row into *out (when out is set). */
-static enum sq_rc lo_run(struct sq_conn *c, const char *sql, const struct sq_param *params,
-                         size_t nparams, const struct sq_file_ops *ops, uint8_t *out)
+ * first column of its row into *out (when out is set). The statement stays
+ * prepared in conn->lo_stmt[slot] for the next value (only OPEN, the file
+ * exchange and CLOSE per value); a cached one the server no longer knows
+ * (an error before any file was opened) is prepared again, once. */
+static enum sq_rc lo_run(struct sq_conn *c, int slot, const char *sql,
+                         const struct sq_param *params, size_t nparams,
+                         const struct sq_file_ops *ops, uint8_t *out)
 {
     const struct sq_file_ops *saved = c->file_ops;
-    struct sq_stmt *st = NULL;
-    enum sq_rc rc = sq_stmt_prepare(c, sql, strlen(sql), &st);
-    c->file_ops = ops;
-    if (rc == SQ_RC_OK)
-        rc = sq_stmt_open(st, params, nparams, 0);
-    bool got = false;
-    while (rc == SQ_RC_OK) {
-        const struct sq_row *row;
-        rc = sq_stmt_fetch(st, &row);
-        if (rc != SQ_RC_OK)
-            break;
-        struct sq_value v;
-        if (out && !got) {
-            rc = sq_row_value(row, 0, &v);
-            if (rc == SQ_RC_OK && (v.is_null || v.u.s.n != SQ_LO_LOCATOR_SIZE))
-                rc = sq_conn_fail(c, SQ_RC_PROTOCOL,
-                                  "protocol error: filetoblob returned no locator");
-            if (rc == SQ_RC_OK)
-                memcpy(out, v.u.s.p, SQ_LO_LOCATOR_SIZE);
+    for (int attempt = 0;; attempt++) {
+        bool cached = c->lo_stmt[slot] != NULL;
+        enum sq_rc rc = SQ_RC_OK;
+        if (!cached) {
+            rc = sq_stmt_prepare(c, sql, strlen(sql), &c->lo_stmt[slot]);
+            if (rc != SQ_RC_OK) {
+                sq_stmt_free(c->lo_stmt[slot]);
+                c->lo_stmt[slot] = NULL;
+                return rc;
+            }
         }
-        got = true;
+        struct sq_stmt *st = c->lo_stmt[slot];
+        uint64_t opens = c->file_opens;
+        c->file_ops = ops;
+        rc = sq_stmt_open(st, params, nparams, 0);
+        bool got = false;
+        while (rc == SQ_RC_OK) {
+            const struct sq_row *row;
+            rc = sq_stmt_fetch(st, &row);
+            if (rc != SQ_RC_OK)
+                break;
+            struct sq_value v;
+            if (out && !got) {
+                rc = sq_row_value(row, 0, &v);
+                if (rc == SQ_RC_OK && (v.is_null || v.u.s.n != SQ_LO_LOCATOR_SIZE))
+                    rc = sq_conn_fail(c, SQ_RC_PROTOCOL,
+                                      "protocol error: filetoblob returned no locator");
+                if (rc == SQ_RC_OK)
+                    memcpy(out, v.u.s.p, SQ_LO_LOCATOR_SIZE);
+            }
+            got = true;
+        }
+        if (rc == SQ_RC_NO_DATA)
+            rc = got ? SQ_RC_OK
+                     : sq_conn_fail(c, SQ_RC_PROTOCOL, "protocol error: %s gave no row",
+                                    out ? "filetoblob" : "lotofile");
+        file_close(c); /* a server that never closed the file */
+        c->file_ops = saved;
+        enum sq_rc crc = sq_stmt_close(st);
+        if (rc == SQ_RC_OK && crc != SQ_RC_OK && crc != SQ_RC_SERVER)
+            rc = crc;
+        if (sq_conn_is_broken(c) || (rc == SQ_RC_SERVER && cached)) {
+            sq_stmt_free(st); /* not to be used again */
+            c->lo_stmt[slot] = NULL;
+        }
+        if (rc == SQ_RC_SERVER && cached && attempt == 0 && c->file_opens == opens &&
+            !sq_conn_is_broken(c))
+            continue; /* maybe the server dropped it (another DATABASE ...): once more */
+        return rc;
     }
-    if (rc == SQ_RC_NO_DATA)
-        rc = got ? SQ_RC_OK : sq_conn_fail(c, SQ_RC_PROTOCOL, "protocol error: %s gave no row",
-                                           out ? "filetoblob" : "lotofile");
-    file_close(c); /* a server that never closed the file */
-    c->file_ops = saved;
-    sq_stmt_free(st);
-    return rc;
+}
+
+void sq_lo_forget(struct sq_conn *c)
+{
+    for (size_t i = 0; i < sizeof c->lo_stmt / sizeof c->lo_stmt[0]; i++) {
+        sq_stmt_free(c->lo_stmt[i]);
+        c->lo_stmt[i] = NULL;
+    }
 }
 
 enum sq_rc sq_lo_fetch(struct sq_conn *c, bool clob, const uint8_t locator[72],
@@ -238,7 +272,7 @@ enum sq_rc sq_lo_fetch(struct sq_conn *c, bool clob, const uint8_t locator[72],
     p.u.s.n = SQ_LO_LOCATOR_SIZE;
     const char *sql = clob ? "SELECT lotofile(?::CLOB, " LO_NAME ", 'client')" LO_FROM
                            : "SELECT lotofile(?::BLOB, " LO_NAME ", 'client')" LO_FROM;
-    return lo_run(c, sql, &p, 1, ops, NULL);
+    return lo_run(c, clob ? 1 : 0, sql, &p, 1, ops, NULL);
 }
 
 enum sq_rc sq_lo_create(struct sq_conn *c, bool clob, const struct sq_file_ops *ops,
@@ -248,5 +282,5 @@ enum sq_rc sq_lo_create(struct sq_conn *c, bool clob, const struct sq_file_ops *
         return SQ_RC_MISUSE;
     const char *sql = clob ? "SELECT filetoclob(" LO_NAME ", 'client')" LO_FROM
                            : "SELECT filetoblob(" LO_NAME ", 'client')" LO_FROM;
-    return lo_run(c, sql, NULL, 0, ops, locator);
+    return lo_run(c, clob ? 3 : 2, sql, NULL, 0, ops, locator);
 }

@@ -70,6 +70,10 @@ struct sq_conn {
     bool file_open;
     int32_t file_mode;  /* SQ_FILE_MODE_* of the open file */
     uint64_t file_left; /* read mode: bytes not yet asked for */
+    uint64_t file_opens; /* open requests seen */
+    /* Smart-LOB statements kept prepared (sq_file.c): lotofile of a BLOB /
+     * CLOB locator, filetoblob, filetoclob. Freed by sq_lo_forget. */
+    struct sq_stmt *lo_stmt[4];
 };
 
 struct sq_rowent {
@@ -297,6 +301,8 @@ enum sq_rc sq_conn_write_buf(struct sq_conn *conn, struct sq_buf *b);
  * the request (up to its SQ_EOT), calls the connection's file handler, writes
  * the answer group. OK or a connection failure. */
 enum sq_rc sq_file_serve(struct sq_conn *conn, const struct sq_msg *m);
+/* Free the smart-LOB statements kept prepared (sq_file.c). */
+void sq_lo_forget(struct sq_conn *conn);
 /* Record an SQ_ERR as the connection's server error and message. */
 void sq_conn_record_error(struct sq_conn *conn, const struct sq_msg *m);
 /* Read the rest of a FETCHBLOB reply (sq_blob.c); OK or a failure. */
