@@ -426,6 +426,57 @@ START_TEST(protocol_errors_break_the_connection)
 }
 END_TEST
 
+/* The lotofile statement is prepared once per connection: the second value
+ * costs OPEN + exchange + CLOSE only; a cached statement the server rejects
+ * before any file request (-404 after a DATABASE, say) is prepared again. */
+START_TEST(statement_kept_and_prepared_again_once)
+{
+    struct sq_buf s = SQ_BUF_INIT;
+    for (int v = 0; v < 3; v++) {
+        if (v == 0)
+            s_prepared(&s, 3, SQ_T_UDTVAR, SQ_XID_LVARCHAR, 100);
+        if (v == 2) {
+            /* the cached statement is gone on the server: OPEN fails */
+            sq_wr_u16(&s, SQ_ERR), sq_wr_i16(&s, -404), sq_wr_i16(&s, 0), sq_wr_u32(&s, 0);
+            (void)sq_wr_str16(&s, "", 0), s_eot(&s);
+            s_eot(&s); /* RELEASE of the dropped one */
+            s_prepared(&s, 4, SQ_T_UDTVAR, SQ_XID_LVARCHAR, 100);
+        }
+        s_open(&s, "ifxodbc_lo", SQ_FILE_MODE_WRITE);
+        sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_WRITEREQ);
+        sq_wr_u16(&s, SQ_FILE_WRITE), (void)sq_wr_str16(&s, "ab", 2);
+        s_eot(&s);
+        sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_CLOSE), s_eot(&s);
+        s_row_done(&s, "ifxodbc_lo", 10);
+        s_eot(&s); /* CLOSE */
+    }
+    struct sq_transport *tr;
+    struct sq_conn *c = attached(&s, &tr);
+    struct memfile f;
+    memset(&f, 0, sizeof f);
+    sq_buf_init(&f.got);
+    struct sq_file_ops ops = {&f, mf_open, mf_read, mf_write, mf_close};
+    uint8_t loc[72] = {1};
+    for (int v = 0; v < 3; v++) {
+        size_t before = f.got.len;
+        ck_assert_int_eq(sq_lo_fetch(c, false, loc, &ops), SQ_RC_OK);
+        ck_assert_uint_eq(f.got.len - before, 2);
+    }
+    const struct sq_buf *w = sq_mem_written(tr);
+    static const char sql[] = "SELECT lotofile(?::BLOB,";
+    long at = find(w, 0, (const uint8_t *)sql, sizeof sql - 1);
+    ck_assert_int_ge(at, 0);
+    at = find(w, (size_t)at + 1, (const uint8_t *)sql, sizeof sql - 1);
+    ck_assert_int_ge(at, 0); /* prepared again for the third value */
+    ck_assert_int_lt(find(w, (size_t)at + 1, (const uint8_t *)sql, sizeof sql - 1), 0);
+    ck_assert_int_eq(f.opens, 3);
+    ck_assert(!sq_conn_is_broken(c));
+    sq_buf_fini(&f.got);
+    sq_conn_free(c);
+    sq_buf_fini(&s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("sq_file");
@@ -437,6 +488,7 @@ int main(void)
     tcase_add_test(t, open_refused_without_handler);
     tcase_add_test(t, failed_write_answers_minus_one);
     tcase_add_test(t, protocol_errors_break_the_connection);
+    tcase_add_test(t, statement_kept_and_prepared_again_once);
     suite_add_tcase(s, t);
     return ck_run(s);
 }
