@@ -146,17 +146,21 @@ static void dec_result(sqlite3_context *ctx, const struct ifx_dec *r)
         sqlite3_result_text(ctx, txt, (int)n, SQLITE_TRANSIENT);
 }
 
-/* a / b: Informix divides exactly; division by zero is -1202. */
+/* a / b: Informix divides exactly; division by zero is -1202. ifx_div(a, b,
+ * 1) (operands that are exact numbers, srv_sql_xlate.c div_close): the
+ * DECIMAL(32) quotient IBM documents for such a division ("Division:
+ * precision 32, floating-point decimal"), 1/3 = 0.333... to 32 digits;
+ * ifx_div(a, b) (a FLOAT operand): double precision, unless an operand is a
+ * DECIMAL over 15 digits (stored as text). */
 static void fn_div(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    (void)argc;
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
         sqlite3_result_null(ctx);
         return;
     }
-    if (sqlite3_value_type(argv[0]) == SQLITE_TEXT || sqlite3_value_type(argv[1]) == SQLITE_TEXT) {
-        /* a DECIMAL of more than 15 digits (stored as its exact text): divide
-         * exactly to DECIMAL(32)'s 32 significant digits */
+    if (argc == 3 || sqlite3_value_type(argv[0]) == SQLITE_TEXT ||
+        sqlite3_value_type(argv[1]) == SQLITE_TEXT) {
+        /* divide exactly to DECIMAL(32)'s 32 significant digits */
         struct ifx_dec x, y, r;
         if (ifx_dec_of_value(argv[0], &x) == 0 && ifx_dec_of_value(argv[1], &y) == 0) {
             if (y.ndig == 0) {
@@ -954,6 +958,7 @@ int srv_sql_register(sqlite3 *db, struct srv_session *s)
         {"ifx_tadd", 7, nd, fn_tadd, s},
         {"ifx_narith", 3, det, fn_narith, s},
         {"ifx_div", 2, det, fn_div, s},
+        {"ifx_div", 3, det, fn_div, s},
         {"ifx_dadd", 3, det, fn_dadd, s},
         {"ifx_today", 0, nd, fn_today, s},
         {"ifx_current", 2, nd, fn_current, s},

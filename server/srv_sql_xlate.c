@@ -858,6 +858,21 @@ static bool wide_decimal(const struct ifx_type *l, const struct ifx_type *r)
     return wide;
 }
 
+/* a / b divides as DECIMAL(32) (floating; IBM's rule for a division whose
+ * operands are exact numbers) unless an operand is FLOAT/SMALLFLOAT (FLOAT
+ * arithmetic) or a time type (INTERVAL / number has its own meaning): the
+ * closing text of ifx_div, with the exact flag or without. */
+static const char *div_close(const struct ifx_type *l, const struct ifx_type *r)
+{
+    const struct ifx_type *v[2] = {l, r};
+    for (int k = 0; k < 2; k++)
+        if (v[k]->code == SQ_T_FLOAT || v[k]->code == SQ_T_SMALLFLOAT ||
+            v[k]->code == SQ_T_DATE || v[k]->code == SQ_T_DATETIME ||
+            v[k]->code == SQ_T_INTERVAL)
+            return ")";
+    return ", 1)";
+}
+
 /* Wrap out[pos..] in parentheses. */
 static void parenthesize_from(struct xl *xl, size_t pos)
 {
@@ -901,7 +916,7 @@ static size_t emit_chain(struct xl *xl, size_t i, size_t a, size_t b)
     size_t cat_start = 0, add_start = 0, mul_start = 0, add_tok = i, mul_tok = i;
     size_t add_ops = 0; /* + - * / inside the current operand of || */
     size_t pending = 0; /* ')' owed when the current term ends (DATE arithmetic) */
-    bool close_div = false;
+    const char *close_div = NULL; /* what ends an ifx_div / ifx_narith call */
     for (size_t k = 0; k < n && !xl->failed; k++) {
         size_t sa = k ? ends[k - 1] + 1 : i, se = ends[k];
         space_for(xl, sa);
@@ -920,8 +935,8 @@ static size_t emit_chain(struct xl *xl, size_t i, size_t a, size_t b)
         }
         emit_range(xl, sa, se);
         if (close_div) {
-            emit_raw(xl, ")");
-            close_div = false;
+            emit_raw(xl, close_div);
+            close_div = NULL;
         }
         if (k + 1 == n)
             break;
@@ -944,15 +959,20 @@ static size_t emit_chain(struct xl *xl, size_t i, size_t a, size_t b)
             if (wide_decimal(&lt, &rt)) {
                 insert_at(xl, mul_start, "ifx_narith(");
                 emit_text(xl, o, o + 1, ", 42,"); /* '*' */
-                close_div = true;
+                close_div = ")";
                 continue;
             }
         }
         if (op(xl, o, "/")) {
             /* Informix divides exactly (DECIMAL result) and raises -1202. */
+            struct ifx_type lt, rt;
+            char nm[129];
+            srv_type_expr(xl->sql, xl->t, mul_tok, o, xl->tabs, xl->ntabs, &lt, nm, sizeof nm);
+            srv_type_expr(xl->sql, xl->t, o + 1, ends[k + 1], xl->tabs, xl->ntabs, &rt, nm,
+                          sizeof nm);
             insert_at(xl, mul_start, "ifx_div(");
             emit_text(xl, o, o + 1, ",");
-            close_div = true;
+            close_div = div_close(&lt, &rt);
             continue;
         }
         if (p == 2) {
@@ -1157,8 +1177,13 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
                 size_t e = primary_end(xl, i + 1);
                 if (e > b)
                     e = b;
+                struct ifx_type lt, rt;
+                char nm[129];
+                srv_type_expr(xl->sql, xl->t, xl->last_prim_tok, i, xl->tabs, xl->ntabs, &lt, nm,
+                              sizeof nm);
+                srv_type_expr(xl->sql, xl->t, i + 1, e, xl->tabs, xl->ntabs, &rt, nm, sizeof nm);
                 emit_range(xl, i + 1, e);
-                emit_raw(xl, ")");
+                emit_raw(xl, div_close(&lt, &rt));
                 xl->last_prim = start;
                 i = e;
                 continue;
@@ -1177,8 +1202,13 @@ static void emit_range(struct xl *xl, size_t a, size_t b)
                 size_t e = primary_end(xl, i + 1);
                 if (e > b)
                     e = b;
+                struct ifx_type lt, rt;
+                char nm[129];
+                srv_type_expr(xl->sql, xl->t, xl->last_prim_tok, i, xl->tabs, xl->ntabs, &lt, nm,
+                              sizeof nm);
+                srv_type_expr(xl->sql, xl->t, i + 1, e, xl->tabs, xl->ntabs, &rt, nm, sizeof nm);
                 emit_range(xl, i + 1, e);
-                emit_raw(xl, ")");
+                emit_raw(xl, div_close(&lt, &rt));
                 xl->last_prim = start;
                 i = e;
                 continue;

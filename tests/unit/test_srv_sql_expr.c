@@ -173,6 +173,13 @@ START_TEST(arithmetic_precedence_and_associativity)
     expect_typed("SELECT 7 - 6 / 4 * 2" ONE, "4", SQ_T_DECIMAL, DEC32);
     expect_typed("SELECT 2 - -3 * 2" ONE, "8", SQ_T_INTEGER, 4);
     expect_typed("SELECT 9 / 3 - 6 / 4" ONE, "1.5", SQ_T_DECIMAL, DEC32);
+    /* a quotient that does not end: DECIMAL(32)'s 32 digits, not a double's 15-17
+     * (IBM: "Division: precision 32, floating-point decimal"); a FLOAT operand
+     * divides in FLOAT */
+    expect_typed("SELECT 1 / 3" ONE, "0.33333333333333333333333333333333", SQ_T_DECIMAL, DEC32);
+    expect_typed("SELECT 2.00 / 3" ONE, "0.66666666666666666666666666666667", SQ_T_DECIMAL, DEC32);
+    expect_typed("SELECT 10 / 3 * 3" ONE, "9.9999999999999999999999999999999", SQ_T_DECIMAL,
+                 DEC32);
     /* CASE ... END and casts are single operands */
     expect_typed("SELECT CASE WHEN 1 = 1 THEN 6 END / 4 * 2" ONE, "3", SQ_T_DECIMAL, DEC32);
     expect_typed("SELECT '6'::INTEGER / 4 + 1" ONE, "2.5", SQ_T_DECIMAL, DEC32);
