@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_response.c - fuzz target over the core's response decoders: a server
  * message stream (sq_decode_msg, DESCRIBE -> sq_describe_apply, TUPLE -> row
- * split -> sq_value_width / sq_value_decode / sq_value_format) and single
- * values of any column type. libFuzzer entry point when built with clang
+ * split -> sq_value_width / sq_value_decode / sq_value_format), single
+ * values of any column type, and a smart-LOB conversation (the input is what
+ * the server says while sq_lo_fetch / sq_lo_create run: SQ_FILE requests are
+ * answered through a file handler, sq_file.c). libFuzzer entry point when built with clang
  * -fsanitize=fuzzer; with FUZZ_STANDALONE a bounded random-mutation driver
  * for ctest (argv[1] = iterations, argv[2] = seconds cap). */
 #include <stdint.h>
@@ -12,12 +14,15 @@
 #include <time.h>
 
 #include "sq_alloc.h"
+#include "sq_file.h"
 #include "sq_internal.h"
 #include "sq_opcodes.h"
 #include "sq_rd.h"
 #include "sq_result.h"
+#include "sq_transport.h"
 #include "sq_types.h"
 #include "sq_value.h"
+#include "sq_wr.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -95,12 +100,79 @@ static void fuzz_stream(uint8_t flags, const uint8_t *d, size_t n)
     sq_free(st.fixw);
 }
 
+/* Mode C: the server's side of a smart-LOB call. */
+struct ffile {
+    size_t wrote, left;
+};
+
+static enum sq_rc ff_open(void *ctx, const char *name, size_t n, int32_t mode, uint64_t *size)
+{
+    (void)name;
+    (void)n;
+    struct ffile *f = ctx;
+    f->left = 5000;
+    *size = mode == SQ_FILE_MODE_READ ? f->left : 0;
+    return SQ_RC_OK;
+}
+
+static enum sq_rc ff_read(void *ctx, uint8_t *buf, size_t max, size_t *got)
+{
+    struct ffile *f = ctx;
+    size_t k = f->left < max ? f->left : max;
+    memset(buf, 'x', k);
+    f->left -= k;
+    *got = k;
+    return SQ_RC_OK;
+}
+
+static enum sq_rc ff_write(void *ctx, const uint8_t *p, size_t n)
+{
+    (void)p;
+    ((struct ffile *)ctx)->wrote += n;
+    return SQ_RC_OK;
+}
+
+static void ff_close(void *ctx)
+{
+    (void)ctx;
+}
+
+static void fuzz_lofile(uint8_t flags, const uint8_t *d, size_t n)
+{
+    struct sq_caps caps;
+    memset(&caps, 0, sizeof caps);
+    caps.ext_describe = true;
+    caps.big_sql = true;
+    caps.long_rowid = true;
+    struct sq_transport *tr = sq_mem_new(d, n, 1 + (flags & 7));
+    struct sq_conn *c = sq_conn_new();
+    if (!tr || !c) {
+        if (tr)
+            tr->ops->close(tr);
+        sq_conn_free(c);
+        return;
+    }
+    sq_conn_attach(c, tr, &caps);
+    struct ffile f = {0, 0};
+    struct sq_file_ops ops = {&f, ff_open, ff_read, ff_write, ff_close};
+    uint8_t loc[72] = {0};
+    for (int k = 0; k < 2 && !sq_conn_is_broken(c); k++) {
+        if (flags & 8)
+            (void)sq_lo_create(c, flags & 16, &ops, loc);
+        else
+            (void)sq_lo_fetch(c, flags & 16, loc, &ops);
+    }
+    sq_conn_free(c);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
     if (data[0] & 0x80)
         fuzz_values(data + 1, size - 1);
+    else if (data[0] & 0x40)
+        fuzz_lofile(data[0], data + 1, size - 1);
     else
         fuzz_stream(data[0], data + 1, size - 1);
     return 0;
@@ -131,6 +203,51 @@ static size_t make_seed(uint8_t *b, size_t cap, unsigned k)
     };
     static const uint16_t types[] = {SQ_T_CHAR, SQ_T_INTEGER, SQ_T_DECIMAL, SQ_T_DATETIME,
                                      SQ_T_VARCHAR, 1, 3, 4, 6, 7, 8, 14, 17, 40, 41, 43, 52};
+    if (k % 8 == 2) {
+        /* a smart-LOB conversation (as test_sq_file builds it): DESCRIBE of
+         * one LVARCHAR column, then open (write), a write with one block,
+         * close, the row, DONE, EOT; or, for filetoblob, open (read) and two
+         * read requests */
+        struct sq_buf s = SQ_BUF_INIT;
+        bool make = rnd() & 1;
+        sq_wr_u8(&s, (uint8_t)(0x40 | (make ? 8 : 0) | (rnd() & 0x17)));
+        sq_wr_u16(&s, SQ_DESCRIBE), sq_wr_u16(&s, 2), sq_wr_u16(&s, 3), sq_wr_u32(&s, 0);
+        sq_wr_u16(&s, make ? 77 : 105), sq_wr_u16(&s, 1), sq_wr_u32(&s, 2);
+        sq_wr_u32(&s, 0), sq_wr_u32(&s, 0), sq_wr_u16(&s, make ? SQ_T_UDTFIXED : SQ_T_UDTVAR);
+        sq_wr_u32(&s, make ? SQ_XID_BLOB : SQ_XID_LVARCHAR);
+        sq_wr_u16(&s, 0), sq_wr_u16(&s, 0), sq_wr_u16(&s, 0), sq_wr_u16(&s, 0);
+        sq_wr_u32(&s, 0), sq_wr_u32(&s, make ? 72 : 100);
+        sq_wr_bytes(&s, "x", 2);
+        sq_wr_u16(&s, SQ_EOT);
+        sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_OPEN), (void)sq_wr_str16(&s, "lo", 2);
+        sq_wr_i32(&s, make ? SQ_FILE_MODE_READ : SQ_FILE_MODE_WRITE), sq_wr_i32(&s, 0);
+        sq_wr_i32(&s, 0), sq_wr_u16(&s, SQ_EOT);
+        if (make) {
+            for (int r = 0; r < 2; r++) {
+                sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_READREQ), sq_wr_u16(&s, 1000);
+                sq_wr_i32(&s, 4000), sq_wr_u16(&s, SQ_EOT);
+            }
+        } else {
+            sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_WRITEREQ);
+            sq_wr_u16(&s, SQ_FILE_WRITE), (void)sq_wr_str16(&s, "abc", 3);
+            sq_wr_u16(&s, SQ_EOT);
+        }
+        sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_CLOSE), sq_wr_u16(&s, SQ_EOT);
+        uint32_t vlen = make ? 72 : 2;
+        sq_wr_u16(&s, SQ_TUPLE), sq_wr_u16(&s, 0), sq_wr_u32(&s, vlen + 5);
+        sq_wr_u8(&s, 0), sq_wr_u32(&s, vlen);
+        for (uint32_t i = 0; i < vlen; i++)
+            sq_wr_u8(&s, (uint8_t)i);
+        if ((vlen + 5) & 1u)
+            sq_wr_u8(&s, 0);
+        sq_wr_u16(&s, SQ_DONE), sq_wr_u16(&s, 0), sq_wr_i64(&s, 1), sq_wr_i64(&s, 0);
+        sq_wr_i32(&s, 0), sq_wr_u16(&s, SQ_EOT);
+        sq_wr_u16(&s, SQ_EOT); /* CLOSE */
+        size_t n = s.len < cap ? s.len : cap;
+        memcpy(b, s.data, n);
+        sq_buf_fini(&s);
+        return n;
+    }
     if (k % 2 == 0) {
         const uint8_t *s = streams[(k / 2) % 3];
         size_t n = sizeof streams[0];
@@ -174,7 +291,7 @@ static size_t mutate(uint8_t *b, size_t n, size_t cap)
             if (n + 2 <= cap) {
                 static const uint8_t ops_[] = {SQ_DESCRIBE, SQ_TUPLE, SQ_DONE, SQ_ERR, SQ_EOT,
                                                SQ_COST, SQ_INSERTDONE, SQ_XACTSTAT, SQ_TUPID,
-                                               SQ_PROTOCOLS, SQ_ID};
+                                               SQ_PROTOCOLS, SQ_ID, SQ_FILE, SQ_FILE_WRITE};
                 b[n++] = 0;
                 b[n++] = ops_[rnd() % sizeof ops_];
             }
