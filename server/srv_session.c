@@ -1315,8 +1315,12 @@ static void dispatch(struct conn *c, const struct srv_msg *m)
         do_describe(c, s);
         return;
     case SQ_CURNAME:
+        /* A cursor declaration starts (doc §7.5): SQ_SCROLL / SQ_HOLD after
+         * it say what this cursor is; a re-declared one forgets the last. */
         memcpy(s->curname, m->u.curname.name, m->u.curname.len);
         s->curname[m->u.curname.len] = '\0';
+        s->is_scroll = false;
+        s->is_hold = false;
         return;
     case SQ_SCROLL:
         s->is_scroll = true;

@@ -371,6 +371,24 @@ static SQLRETURN run_sets(struct stmt *s)
             r = s->returns_rows ? sq_stmt_open(s->sq, s->params, n, stmt_cursor_flags(s))
                                 : sq_stmt_execute(s->sq, s->params, n);
             r = stmt_call_end(s, r);
+            if (r == SQ_RC_SERVER && s->returns_rows && s->cursor_type != SQL_CURSOR_FORWARD_ONLY &&
+                sq_conn_server_error(w)->sqlcode == -611) {
+                /* BYTE/TEXT under a scroll cursor: Informix refuses the OPEN
+                 * (-611). ODBC lets the driver substitute a cursor type at
+                 * execution (01S02), so the statement runs forward-only, as
+                 * applications that ask for STATIC by default (PHP's odbc)
+                 * need; SQLGetStmtAttr reports the type used. */
+                s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
+                s->cursor_scrollable = SQL_NONSCROLLABLE;
+                stmt_call_begin(s, w);
+                r = stmt_call_end(s, sq_stmt_open(s->sq, s->params, n, stmt_cursor_flags(s)));
+                if (r == SQ_RC_OK) {
+                    (void)diag_add(&s->hdr, DIAG_01S02,
+                                   "the cursor is forward-only: a scroll cursor cannot select "
+                                   "BYTE/TEXT columns (Informix -611)");
+                    rc = diag_merge_rc(rc, SQL_SUCCESS_WITH_INFO);
+                }
+            }
         }
         stmt_dae_reset(s);
         if (r != SQ_RC_OK) {

@@ -1,7 +1,8 @@
 #!/usr/bin/perl
 # SPDX-License-Identifier: MIT
 # smoke.pl - DBD::ODBC smoke test: start ifxlite, private ini files, connect,
-# parameterized insert, select, and an error with its SQLSTATE. Exit 77 = skipped.
+# parameterized insert, select, BLOB/CLOB/TEXT values of 300 KB both ways,
+# and an error with its SQLSTATE. Exit 77 = skipped.
 # Env: IFXLITE_PATH, IFXODBC_DRIVER_PATH.
 use strict;
 use warnings;
@@ -51,6 +52,20 @@ check($rows && @$rows == 2, "two rows");
 check($rows && $rows->[0][0] == 1 && $rows->[0][1] eq "alpha" && $rows->[0][2] == 12.5,
       "row 1 values");
 check($rows && !defined $rows->[1][2], "row 2 NULL");
+$dbh->{LongReadLen} = 1 << 20;
+check($dbh->do("create table perl_lob (id integer, b blob, c clob, t text)"), "create lob table");
+my $bin = join("", map { chr(($_ * 131 + ($_ >> 9)) % 256) } 0 .. 300_000);
+my $txt = join("", map { chr(97 + ($_ * 7) % 26) } 0 .. 300_000);
+my $lob = $dbh->prepare("insert into perl_lob values (?, ?, ?, ?)");
+$lob->bind_param(1, 1);
+$lob->bind_param(2, $bin, DBI::SQL_LONGVARBINARY());
+$lob->bind_param(3, $txt, DBI::SQL_LONGVARCHAR());
+$lob->bind_param(4, $txt, DBI::SQL_LONGVARCHAR());
+check($lob && $lob->execute, "insert BLOB, CLOB, TEXT") or print $dbh->errstr // "", "\n";
+my $lr = $dbh->selectrow_arrayref("select b, c, t from perl_lob where id = 1");
+check($lr && length($lr->[0]) == length($bin) && $lr->[0] eq $bin, "BLOB round trip");
+check($lr && $lr->[1] eq $txt, "CLOB round trip");
+check($lr && $lr->[2] eq $txt, "TEXT round trip");
 my $bad = $dbh->do("select * from perl_no_such");
 check(!defined $bad && $dbh->state eq "42S02", "missing table gives 42S02 (" . ($dbh->state // "") . ")");
 $dbh->disconnect;

@@ -44,6 +44,17 @@ $r = odbc_exec($c, "select id, name from php_t order by id");
 $got = [];
 while ($r && ($row = odbc_fetch_array($r))) { $got[] = $row['id'] . ':' . $row['name']; }
 check($got === ["1:alpha", "2:beta"], "select: " . implode(",", $got));
+// CLOB and TEXT: 300 KB of text each way (odbc_longreadlen for the fetch)
+check(odbc_exec($c, "create table php_lob (id integer, c clob, t text)") !== false, "create lob");
+$txt = "";
+for ($i = 0; $i < 300000; $i++) { $txt .= chr(97 + ($i * 7) % 26); }
+$st = odbc_prepare($c, "insert into php_lob values (?, ?, ?)");
+check($st !== false && odbc_execute($st, [1, $txt, $txt]), "insert CLOB, TEXT");
+$r = odbc_exec($c, "select c, t from php_lob where id = 1");
+if ($r) { odbc_longreadlen($r, 1 << 20); }
+$row = $r ? odbc_fetch_array($r) : false;
+check($row !== false && $row["c"] === $txt, "CLOB round trip");
+check($row !== false && $row['t'] === $txt, "TEXT round trip");
 $bad = @odbc_exec($c, "select * from php_no_such");
 check($bad === false && in_array(odbc_error($c), ["42S02", "S0002"], true),
       "missing table gives 42S02 (ODBC 2 form S0002 through the DM) (" . odbc_error($c) . ")");
