@@ -395,6 +395,17 @@ static void wr_id(struct sq_buf *b, uint16_t id, uint16_t op)
     sq_wr_u16(b, op);
 }
 
+/* PREPARE sql, OPEN, one NFETCH and RELEASE in one group (a one-row query). */
+static void wr_select_once(struct sq_buf *b, const char *sql)
+{
+    wr_prepare(b, sql, 0);
+    wr_id(b, 0, SQ_OPEN);
+    sq_wr_u16(b, SQ_NFETCH);
+    sq_wr_u32(b, 4096);
+    sq_wr_u16(b, 0);
+    sq_wr_u16(b, SQ_RELEASE);
+}
+
 static void wr_int_param(struct sq_buf *b, int32_t v)
 {
     sq_wr_u16(b, SQ_T_INTEGER);
@@ -686,12 +697,7 @@ START_TEST(null_name_rule_and_errors)
     struct reply r;
     /* lotofile of NULL: NULL, and no file request at all */
     int before = opens;
-    wr_prepare(&b, "SELECT lotofile(b, 'x', 'client') FROM lo_n WHERE id = 1", 0);
-    wr_id(&b, 0, SQ_OPEN);
-    sq_wr_u16(&b, SQ_NFETCH);
-    sq_wr_u32(&b, 4096);
-    sq_wr_u16(&b, 0);
-    sq_wr_u16(&b, SQ_RELEASE);
+    wr_select_once(&b, "SELECT lotofile(b, 'x', 'client') FROM lo_n WHERE id = 1");
     run(&b, &r);
     ck_assert_int_eq(r.sqlcode, 0);
     ck_assert_uint_eq(r.nrows, 1);
@@ -701,12 +707,7 @@ START_TEST(null_name_rule_and_errors)
     ck_assert_int_eq(opens, before);
     reply_free(&r);
     /* a name without '!' gets '.' and 16 hex digits; the column says which */
-    wr_prepare(&b, "SELECT lotofile(b, 'pic', 'client') FROM lo_n WHERE id = 2", 0);
-    wr_id(&b, 0, SQ_OPEN);
-    sq_wr_u16(&b, SQ_NFETCH);
-    sq_wr_u32(&b, 4096);
-    sq_wr_u16(&b, 0);
-    sq_wr_u16(&b, SQ_RELEASE);
+    wr_select_once(&b, "SELECT lotofile(b, 'pic', 'client') FROM lo_n WHERE id = 2");
     run(&b, &r);
     ck_assert_msg(r.sqlcode == 0, "%d %s", r.sqlcode, r.errtext);
     off = 0;
@@ -729,12 +730,7 @@ START_TEST(null_name_rule_and_errors)
     /* 'server' files: -9810 with no file request */
     ck_assert_int_eq(exec_sql("INSERT INTO lo_n VALUES (4, filetoblob('v', 'server'))"), -9810);
     ck_assert_int_eq(opens, before + 1);
-    wr_prepare(&b, "SELECT count(*) FROM lo_n", 0);
-    wr_id(&b, 0, SQ_OPEN);
-    sq_wr_u16(&b, SQ_NFETCH);
-    sq_wr_u32(&b, 4096);
-    sq_wr_u16(&b, 0);
-    sq_wr_u16(&b, SQ_RELEASE);
+    wr_select_once(&b, "SELECT count(*) FROM lo_n");
     run(&b, &r);
     ck_assert_int_eq(r.sqlcode, 0);
     ck_assert_uint_eq(r.nrows, 1);
@@ -793,12 +789,7 @@ START_TEST(update_and_write_block_profile)
     struct sq_buf b = SQ_BUF_INIT;
     struct reply r;
     /* read it back: 4097 bytes in blocks of at most 1000 */
-    wr_prepare(&b, "SELECT lotofile(b, 'back!', 'client') FROM lo_u WHERE id = 1", 0);
-    wr_id(&b, 0, SQ_OPEN);
-    sq_wr_u16(&b, SQ_NFETCH);
-    sq_wr_u32(&b, 4096);
-    sq_wr_u16(&b, 0);
-    sq_wr_u16(&b, SQ_RELEASE);
+    wr_select_once(&b, "SELECT lotofile(b, 'back!', 'client') FROM lo_u WHERE id = 1");
     run(&b, &r);
     ck_assert_msg(r.sqlcode == 0, "%d %s", r.sqlcode, r.errtext);
     reply_free(&r);
@@ -831,12 +822,7 @@ START_TEST(update_and_write_block_profile)
     run(&b, &r);
     ck_assert_msg(r.sqlcode == 0, "%d %s", r.sqlcode, r.errtext);
     reply_free(&r);
-    wr_prepare(&b, "SELECT lotofile(b, 'back!', 'client') FROM lo_u WHERE id = 1", 0);
-    wr_id(&b, 0, SQ_OPEN);
-    sq_wr_u16(&b, SQ_NFETCH);
-    sq_wr_u32(&b, 4096);
-    sq_wr_u16(&b, 0);
-    sq_wr_u16(&b, SQ_RELEASE);
+    wr_select_once(&b, "SELECT lotofile(b, 'back!', 'client') FROM lo_u WHERE id = 1");
     run(&b, &r);
     ck_assert_int_eq(r.sqlcode, 0);
     reply_free(&r);

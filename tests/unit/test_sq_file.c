@@ -62,6 +62,17 @@ static void s_open(struct sq_buf *b, const char *name, int32_t mode)
     s_eot(b);
 }
 
+/* The server writing a client file: open (mode 1), then one write request
+ * with the `nb` blocks, SQ_EOT. */
+static void s_write_req(struct sq_buf *b, const char *const *blocks, size_t nb)
+{
+    s_open(b, "ifxodbc_lo", SQ_FILE_MODE_WRITE);
+    sq_wr_u16(b, SQ_FILE), sq_wr_u16(b, SQ_FILE_WRITEREQ);
+    for (size_t i = 0; i < nb; i++)
+        sq_wr_u16(b, SQ_FILE_WRITE), (void)sq_wr_str16(b, blocks[i], strlen(blocks[i]));
+    s_eot(b);
+}
+
 static struct sq_conn *attached(const struct sq_buf *s, struct sq_transport **tr)
 {
     *tr = sq_mem_new(s->data, s->len, 1); /* one byte per read */
@@ -232,11 +243,7 @@ START_TEST(lotofile_answers_and_data)
 {
     struct sq_buf s = SQ_BUF_INIT;
     s_prepared(&s, 3, SQ_T_UDTVAR, SQ_XID_LVARCHAR, 100);
-    s_open(&s, "ifxodbc_lo", SQ_FILE_MODE_WRITE);
-    sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_WRITEREQ);
-    sq_wr_u16(&s, SQ_FILE_WRITE), (void)sq_wr_str16(&s, "abc", 3);
-    sq_wr_u16(&s, SQ_FILE_WRITE), (void)sq_wr_str16(&s, "de", 2);
-    s_eot(&s);
+    s_write_req(&s, (const char *const[]){"abc", "de"}, 2);
     sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_CLOSE), s_eot(&s);
     s_row_done(&s, "ifxodbc_lo", 10);
     s_eot(&s); /* CLOSE */
@@ -360,10 +367,7 @@ START_TEST(failed_write_answers_minus_one)
 {
     struct sq_buf s = SQ_BUF_INIT;
     s_prepared(&s, 3, SQ_T_UDTVAR, SQ_XID_LVARCHAR, 100);
-    s_open(&s, "ifxodbc_lo", SQ_FILE_MODE_WRITE);
-    sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_WRITEREQ);
-    sq_wr_u16(&s, SQ_FILE_WRITE), (void)sq_wr_str16(&s, "abc", 3);
-    s_eot(&s);
+    s_write_req(&s, (const char *const[]){"abc"}, 1);
     sq_wr_u16(&s, SQ_ERR), sq_wr_i16(&s, -9810), sq_wr_i16(&s, 0), sq_wr_u32(&s, 0);
     (void)sq_wr_str16(&s, "", 0), s_eot(&s);
     s_eot(&s); /* RELEASE */
@@ -442,10 +446,7 @@ START_TEST(statement_kept_and_prepared_again_once)
             s_eot(&s); /* RELEASE of the dropped one */
             s_prepared(&s, 4, SQ_T_UDTVAR, SQ_XID_LVARCHAR, 100);
         }
-        s_open(&s, "ifxodbc_lo", SQ_FILE_MODE_WRITE);
-        sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_WRITEREQ);
-        sq_wr_u16(&s, SQ_FILE_WRITE), (void)sq_wr_str16(&s, "ab", 2);
-        s_eot(&s);
+        s_write_req(&s, (const char *const[]){"ab"}, 1);
         sq_wr_u16(&s, SQ_FILE), sq_wr_u16(&s, SQ_FILE_CLOSE), s_eot(&s);
         s_row_done(&s, "ifxodbc_lo", 10);
         s_eot(&s); /* CLOSE */
