@@ -550,6 +550,19 @@ SQLRETURN stmt_param_data(struct stmt *s, SQLPOINTER *token)
     return SQL_NEED_DATA;
 }
 
+/* Bytes of a NUL-terminated SQLPutData piece (SQL_NTS): UTF-16 units for
+ * SQL_C_WCHAR, bytes otherwise; the terminator not counted. */
+static size_t nts_bytes(SQLSMALLINT ct, const void *data)
+{
+    if (ct != SQL_C_WCHAR)
+        return strlen(data);
+    const SQLWCHAR *w = data;
+    size_t n = 0;
+    while (w[n])
+        n++;
+    return n * sizeof(SQLWCHAR);
+}
+
 SQLRETURN stmt_put_data(struct stmt *s, SQLPOINTER data, SQLLEN len)
 {
     SQLRETURN rc = stmt_check(s, FN_PUTDATA);
@@ -585,13 +598,8 @@ SQLRETURN stmt_put_data(struct stmt *s, SQLPOINTER data, SQLLEN len)
     if (b->lob_spool) {
         /* BYTE/TEXT of undeclared length: to a temporary file, not memory */
         size_t n;
-        if (len == SQL_NTS && ct == SQL_C_WCHAR && data) {
-            const SQLWCHAR *w = data;
-            for (n = 0; w[n]; n++) {
-            }
-            n *= sizeof(SQLWCHAR);
-        } else if (len == SQL_NTS && ct != SQL_C_BINARY && data)
-            n = strlen(data);
+        if (len == SQL_NTS && ct != SQL_C_BINARY && data)
+            n = nts_bytes(ct, data);
         else if (len < 0)
             return diag_add(&s->hdr, DIAG_HY090, NULL);
         else
@@ -612,13 +620,7 @@ SQLRETURN stmt_put_data(struct stmt *s, SQLPOINTER data, SQLLEN len)
         if (len == SQL_NTS) {
             if (!data)
                 return diag_add(&s->hdr, DIAG_HY009, NULL);
-            n = ct == SQL_C_WCHAR ? 0 : strlen(data);
-            if (ct == SQL_C_WCHAR) {
-                const SQLWCHAR *w = data;
-                while (w[n])
-                    n++;
-                n *= sizeof(SQLWCHAR);
-            }
+            n = nts_bytes(ct, data);
         } else if (len < 0) {
             return diag_add(&s->hdr, DIAG_HY090, NULL);
         } else {

@@ -351,22 +351,17 @@ static SQLRETURN start(struct stmt *s, SQLUSMALLINT col, const struct sq_coldesc
         if (rc != SQL_SUCCESS)
             return rc;
         L->smart = true;
-        L->active = true;
-        L->col = col;
-        L->row_no = s->rows_fetched;
-        L->c_type = c_type;
         L->total = L->sp.n;
-        L->src_done = L->total == 0;
-        return SQL_SUCCESS;
+    } else {
+        if (!v->u.s.p || v->u.s.n != SQ_BLOB_DESCRIPTOR_SIZE)
+            return diag_add(&s->hdr, DIAG_HY000, "malformed BYTE/TEXT descriptor");
+        memcpy(L->desc, v->u.s.p, sizeof L->desc);
+        L->total = sq_blob_desc_size(L->desc);
     }
-    if (!v->u.s.p || v->u.s.n != SQ_BLOB_DESCRIPTOR_SIZE)
-        return diag_add(&s->hdr, DIAG_HY000, "malformed BYTE/TEXT descriptor");
-    memcpy(L->desc, v->u.s.p, sizeof L->desc);
     L->active = true;
     L->col = col;
     L->row_no = s->rows_fetched;
     L->c_type = c_type;
-    L->total = sq_blob_desc_size(L->desc);
     L->src_done = L->total == 0; /* nothing to ask the server for */
     return SQL_SUCCESS;
 }

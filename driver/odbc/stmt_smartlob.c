@@ -140,20 +140,31 @@ SQLRETURN stmt_smartlob_fetch(struct stmt *s, const struct sq_coldesc *cd,
     return SQL_SUCCESS;
 }
 
+/* Up to cap of the n bytes that are in mem or in f (at their start) from
+ * *pos on into buf: *got (0 at the end), false when f cannot be read. Reads
+ * the spool back for SQLGetData and a parameter for filetoblob. */
+static bool mem_or_file_read(const uint8_t *mem, FILE *f, uint64_t n, uint64_t *pos, uint8_t *buf,
+                             size_t cap, size_t *got)
+{
+    uint64_t left = n - *pos;
+    size_t k = left < cap ? (size_t)left : cap;
+    if (k && f) {
+        if (fread(buf, 1, k, f) != k)
+            return false;
+    } else if (k) {
+        memcpy(buf, mem + *pos, k);
+    }
+    *pos += k;
+    *got = k;
+    return true;
+}
+
 SQLRETURN stmt_smartlob_pull(struct stmt *s, struct lob_spool *sp, uint8_t *buf, size_t cap,
                              size_t *got)
 {
-    uint64_t left = sp->n - sp->rd;
-    size_t k = left < cap ? (size_t)left : cap;
-    if (k && sp->file) {
-        if (fread(buf, 1, k, sp->file) != k)
-            return diag_add(&s->hdr, DIAG_HY000,
-                            "cannot read back a large object from its temporary file");
-    } else if (k) {
-        memcpy(buf, sp->mem + sp->rd, k);
-    }
-    sp->rd += k;
-    *got = k;
+    if (!mem_or_file_read(sp->mem, sp->file, sp->n, &sp->rd, buf, cap, got))
+        return diag_add(&s->hdr, DIAG_HY000,
+                        "cannot read back a large object from its temporary file");
     return SQL_SUCCESS;
 }
 
@@ -183,17 +194,8 @@ static enum sq_rc src_open(void *ctx, const char *name, size_t name_n, int32_t m
 static enum sq_rc src_read(void *ctx, uint8_t *buf, size_t max, size_t *got)
 {
     struct param_src *src = ctx;
-    uint64_t left = src->n - src->pos;
-    size_t k = left < max ? (size_t)left : max;
-    if (k && src->f) {
-        if (fread(buf, 1, k, src->f) != k)
-            return SQ_RC_IO;
-    } else if (k) {
-        memcpy(buf, src->p + src->pos, k);
-    }
-    src->pos += k;
-    *got = k;
-    return SQ_RC_OK;
+    return mem_or_file_read(src->p, src->f, src->n, &src->pos, buf, max, got) ? SQ_RC_OK
+                                                                               : SQ_RC_IO;
 }
 
 static enum sq_rc no_write(void *ctx, const uint8_t *p, size_t n)
