@@ -502,40 +502,36 @@ static bool lo_done(struct conn *c, size_t pos)
     return whole;
 }
 
-/* Send the request in c->out and read a `00 6A i32 result 00 0C` answer. */
-static int lo_result(struct conn *c, int32_t *result, struct srv_err *err)
+/* Send the request in c->out and read its whole answer (result:
+ * the answer's i32, or NULL for a bare SQ_EOT). 0, or the connection is
+ * lost. */
+static int lo_await(struct conn *c, int32_t *result, const char *what, struct srv_err *err)
 {
     if (!lo_send(c))
         return lo_lost(c, err, "cannot send a request");
     for (;;) {
         struct sq_rd rd;
         sq_rd_init(&rd, c->fin.data, c->fin.len);
-        enum sq_rc rc = srv_dec_file_result(&rd, result);
+        enum sq_rc rc = result ? srv_dec_file_result(&rd, result) : srv_dec_file_closed(&rd);
         if (rc == SQ_RC_OK)
             return lo_done(c, rd.pos) ? 0 : lo_lost(c, err, "extra bytes after an answer");
         if (rc != SQ_RC_NEED_MORE)
-            return lo_lost(c, err, "malformed answer");
+            return lo_lost(c, err, what);
         if (!lo_fill(c))
             return lo_lost(c, err, "no answer");
     }
 }
 
+/* `00 6A i32 result 00 0C`: the answer to an open or a write. */
+static int lo_result(struct conn *c, int32_t *result, struct srv_err *err)
+{
+    return lo_await(c, result, "malformed answer", err);
+}
+
 static int lo_close(struct conn *c, struct srv_err *err)
 {
     srv_enc_file_close(&c->out);
-    if (!lo_send(c))
-        return lo_lost(c, err, "cannot send a request");
-    for (;;) {
-        struct sq_rd rd;
-        sq_rd_init(&rd, c->fin.data, c->fin.len);
-        enum sq_rc rc = srv_dec_file_closed(&rd);
-        if (rc == SQ_RC_OK)
-            return lo_done(c, rd.pos) ? 0 : lo_lost(c, err, "extra bytes after an answer");
-        if (rc != SQ_RC_NEED_MORE)
-            return lo_lost(c, err, "malformed answer to close");
-        if (!lo_fill(c))
-            return lo_lost(c, err, "no answer");
-    }
+    return lo_await(c, NULL, "malformed answer to close", err);
 }
 
 static int lo_fail(struct srv_err *err, const char *what, const char *name)
@@ -625,10 +621,10 @@ static int fio_put(void *ctx, const char *name, const uint8_t *p, size_t n, stru
         return rc;
     if (res < 0)
         return lo_fail(err, "cannot create", name);
+    size_t chunk = c->ctx->profile.sqfile_chunk ? c->ctx->profile.sqfile_chunk
+                                                : SRV_FILE_WRITE_CHUNK;
     for (size_t off = 0; off < n;) {
         size_t req = n - off < SRV_FILE_WRITE_REQ ? n - off : SRV_FILE_WRITE_REQ;
-        size_t chunk = c->ctx->profile.sqfile_chunk ? c->ctx->profile.sqfile_chunk
-                                                    : SRV_FILE_WRITE_CHUNK;
         srv_enc_file_write_begin(&c->out);
         for (size_t k = 0; k < req;) {
             size_t m = req - k < chunk ? req - k : chunk;
